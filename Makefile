@@ -1,0 +1,53 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+TEST_SETTINGS := config.settings.test
+
+.PHONY: run test lint format setup messages migrate demo bench clean
+
+$(BIN)/activate:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) is required (or set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+setup: $(VENV)/.installed messages
+
+messages: $(VENV)/.installed
+	@$(PY) manage.py compile_translations
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_data
+
+run: demo
+	@$(PY) manage.py create_dev_users
+	@echo "Admin: http://127.0.0.1:$(PORT)/admin/ (logins above)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check site/templates
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml site/templates
+
+test: setup lint
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(PY) manage.py check
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 media static_collected .pytest_cache .ruff_cache
+	find locale -name '*.mo' -delete

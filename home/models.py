@@ -1,0 +1,168 @@
+"""The root of the site: the base every page type shares, the home page, plain pages,
+and the translatable snippets that frame every page (navigation and footer)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import LinkBlock, StoryBlock
+
+
+class BasePage(Page):
+    """What every page of the site has: how it appears in listings and in search engines.
+
+    Editors fill the listing fields once and every listing, card, feed and social preview
+    uses them; the SEO title and description are Wagtail's own `seo_title` and
+    `search_description`, shown on the Promote tab.
+    """
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shorter title for cards and listings. Leave empty to use the page title."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and in social previews."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards, feeds and search results."),
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.AutocompleteField("listing_title"),
+    ]
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_image"), FieldPanel("summary")],
+            heading=_("Listings and social previews"),
+        ),
+        *Page.promote_panels,
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        from .chrome import site_chrome
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(site_chrome(request, page=self))
+        return context
+
+
+class HomePage(BasePage):
+    """The home page of one language: the way into KeepONLearning and the reopening."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=120)
+    hero_intro = models.TextField(_("hero introduction"), max_length=400, blank=True)
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_intro")], heading=_("Hero")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(BasePage):
+    """A plain page of text and media: about, accessibility statement, privacy, and the like."""
+
+    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+    body = StreamField(StoryBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class NavigationMenu(TranslatableMixin, models.Model):
+    """The main menu in the header. One per language; translators translate its labels."""
+
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("For editors only, e.g. 'Main menu'.")
+    )
+    items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("items"))
+
+    panels = [FieldPanel("name"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+
+    def __str__(self):
+        return self.name
+
+
+class FooterContent(TranslatableMixin, models.Model):
+    """The footer of every page: who we are, how to reach us, and the legal links."""
+
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("For editors only, e.g. 'Site footer'.")
+    )
+    about = RichTextField(_("about"), features=["bold", "italic", "link"], blank=True)
+    address = models.TextField(_("address"), blank=True)
+    email = models.EmailField(_("contact email"), blank=True)
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+    copyright = models.CharField(_("copyright notice"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("about"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("links"),
+        FieldPanel("copyright"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,29 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import FooterContent, NavigationMenu
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+
+
+class FooterContentViewSet(SnippetViewSet):
+    model = FooterContent
+    icon = "doc-full"
+    list_display = ["name", "locale"]
+    list_filter = ["locale"]
+
+
+class SiteChromeViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Navigation and footer")
+    menu_icon = "site"
+    menu_order = 300
+    items = (NavigationMenuViewSet, FooterContentViewSet)
+
+
+register_snippet(SiteChromeViewSetGroup)
