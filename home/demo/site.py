@@ -260,13 +260,14 @@ def link(page, label=""):
     return ("link", {"page": page, "url": "", "label": label})
 
 
-def build_snippets(italian, pages):
+def build_snippets(italian, pages, menu_pages):
+    """The menu lists `menu_pages` (Italian pages, in order) then the about page."""
     menu = NavigationMenu.objects.filter(locale=italian).first()
     if menu is None:
         menu = NavigationMenu.objects.create(
             locale=italian,
             name=t("Menu principale", "Main menu"),
-            items=[link(pages["about"])],
+            items=[link(page) for page in [*menu_pages, pages["about"]]],
         )
     footer = FooterContent.objects.filter(locale=italian).first()
     if footer is None:
@@ -294,14 +295,21 @@ def build_snippets(italian, pages):
     return menu, footer
 
 
-def build(stdout=None):
+def build_pages():
+    """The Italian home and plain pages with their English translations."""
     italian, english = locales()
     home = build_home(italian)
     pages = build_standard_pages(home)
     ensure_translation(home, english, t)
     for page in pages.values():
         ensure_translation(page, english, t)
-    menu, footer = build_snippets(italian, pages)
+    return {"home": home, **pages}
+
+
+def build_frame(pages, menu_pages=()):
+    """Navigation and footer in both languages, once every page they link to exists."""
+    italian, english = locales()
+    menu, footer = build_snippets(italian, pages, list(menu_pages))
     ensure_translation(menu, english, t)
     ensure_translation(footer, english, t)
-    return {"home": home, **pages, "menu": menu, "footer": footer}
+    return {"menu": menu, "footer": footer}

@@ -1,15 +1,32 @@
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import site
+from hub import demo as hub_demo
+from reopening import demo as reopening_demo
 
 
 class Command(BaseCommand):
-    help = "Build the bilingual demo content (Italian source, English through wagtail-localize). Idempotent."
+    help = (
+        "Build the bilingual demo content: the Italian source, then English through "
+        "wagtail-localize. Idempotent: creates what is missing, leaves what exists."
+    )
 
-    def handle(self, *args, **options):
-        with transaction.atomic():
-            built = site.build()
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {len(built)} objects in Italian and English.")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="Also add N synthetic items of each hub kind per language, for benchmarks.",
         )
+
+    def handle(self, *args, scale=0, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or more.")
+        # No enclosing transaction: wagtail-localize publishes translations when a
+        # transaction commits, and each builder must see the previous one's pages live.
+        pages = site.build_pages()
+        hub = hub_demo.build(pages["home"], scale=scale)
+        reopening = reopening_demo.build(pages["home"])
+        menu_pages = [*hub.get("menu", []), *reopening.get("menu", [])]
+        site.build_frame(pages, menu_pages)
+        self.stdout.write(self.style.SUCCESS("Demo content ready in Italian and English."))

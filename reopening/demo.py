@@ -1,0 +1,5 @@
+"""Nice to MIP You demo content (filled by the reopening issue)."""
+
+
+def build(home):
+    return {}
