@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from .i18n import hreflang_alternates, language_links, live_translations
 from .models import FooterContent, NavigationMenu
+from .structured_data import breadcrumb_list
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ def site_chrome(request, page=None):
     navigation = NavigationMenu.objects.filter(locale__language_code=language).first()
     footer = FooterContent.objects.filter(locale__language_code=language).first()
     translations = live_translations(page)
+    ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
+    structured_data = []
+    if page is not None:
+        structured_data.append(breadcrumb_list(request, page, ancestors))
+        if hasattr(page, "structured_data"):
+            structured_data.extend(page.structured_data(request))
     return {
         "navigation_items": resolve_links(navigation.items if navigation else None, request, page),
         "footer": footer,
@@ -68,5 +75,6 @@ def site_chrome(request, page=None):
         "hreflang_alternates": hreflang_alternates(request, translations),
         "canonical_url": request.build_absolute_uri(page.get_url(request)) if page else None,
         "x_default_url": request.build_absolute_uri("/"),
-        "breadcrumbs": list(page.get_ancestors().filter(depth__gte=2)) if page else [],
+        "breadcrumbs": ancestors,
+        "structured_data": structured_data,
     }

@@ -23,7 +23,9 @@ def live_translations(page):
         return {}
     pages = page.get_translations(inclusive=True).live().select_related("locale")
     found = {p.locale.language_code: p for p in pages}
-    found.setdefault(page.locale.language_code, page)
+    if page.pk not in {p.pk for p in found.values()}:
+        # A draft seen in preview: it is still the page of its own language.
+        found[page.locale.language_code] = page
     return found
 
 

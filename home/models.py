@@ -3,9 +3,10 @@ and the translatable snippets that frame every page (navigation and footer)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import LinkBlock, StoryBlock
@@ -84,6 +85,7 @@ class HomePage(BasePage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_intro")], heading=_("Hero")),
+        InlinePanel("featured_items", label=_("Featured KeepONLearning items"), max_num=6),
         FieldPanel("body"),
     ]
     search_fields = [
@@ -93,11 +95,37 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "hub.HubIndexPage", "reopening.ReopeningPage"]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from hub.listing import home_page_context
+        from reopening.models import ReopeningPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self, request))
+        reopening = ReopeningPage.objects.child_of(self).live().public().first()
+        context["reopening_page"] = reopening
+        context["reopening"] = reopening.state() if reopening else None
+        return context
+
+
+class HomeFeaturedItem(Orderable):
+    """A KeepONLearning item an editor puts on the home page."""
+
+    page = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
+    item = models.ForeignKey(
+        "hub.HubItemPage", verbose_name=_("item"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("item")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
 
 
 class StandardPage(BasePage):

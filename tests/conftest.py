@@ -3,9 +3,19 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from .factories import HomePageFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded and generated files of the test run go to a temporary folder."""
+    override = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    override.enable()
+    yield
+    override.disable()
 
 
 @pytest.fixture
@@ -51,3 +61,59 @@ def admin_user(django_user_model):
 
 def parse(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def hub_site(home_pages, locales):
+    """An Italian hub with two topics, its English translation, and topics in both languages."""
+    from .factories import TopicFactory
+    from .hub_helpers import make_hub, translate
+
+    topics_it = {
+        "health": TopicFactory(locale=locales["it"], name="Sanità", slug="sanita"),
+        "ai": TopicFactory(
+            locale=locales["it"], name="Intelligenza artificiale", slug="intelligenza-artificiale"
+        ),
+    }
+    topics_en = {}
+    for key, topic in topics_it.items():
+        english = topic.copy_for_translation(locales["en"])
+        english.name = {"health": "Healthcare", "ai": "Artificial intelligence"}[key]
+        english.slug = {"health": "healthcare", "ai": "artificial-intelligence"}[key]
+        english.save()
+        topics_en[key] = english
+    hub_it = make_hub(home_pages["it"])
+    hub_en = translate(hub_it, locales["en"])
+    return {"it": hub_it, "en": hub_en, "topics_it": topics_it, "topics_en": topics_en}
+
+
+def add_reopening_info_page(parent, **fields):
+    """A live reopening information page under `parent` (a ReopeningPage)."""
+    from reopening.models import ReopeningInfoPage
+
+    fields.setdefault("body", [])
+    page = ReopeningInfoPage(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def reopening(home_pages, locales):
+    """The "Nice to MIP You" landing page in Italian and English, reopening on 14 September
+    2020 (the English page is Wagtail's copy, published)."""
+    import datetime
+
+    from reopening.models import ReopeningPage
+
+    italian = ReopeningPage(
+        title="Nice to MIP You",
+        slug="nice-to-mip-you",
+        reopening_date=datetime.date(2020, 9, 14),
+        introduction="Ci rivediamo in campus.",
+    )
+    home_pages["it"].add_child(instance=italian)
+    italian.save_revision().publish()
+    english = publish_translation(italian, locales["en"])
+    return {"it": italian, "en": english}

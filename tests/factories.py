@@ -36,3 +36,21 @@ class FooterContentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FooterContent
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = "hub.Topic"
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Persona {n}")
+    slug = factory.Sequence(lambda n: f"persona-{n}")
+    role = "Docente"
+    organisation = "MIP Politecnico di Milano"
+
+    class Meta:
+        model = "hub.Speaker"

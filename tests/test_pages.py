@@ -12,6 +12,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.blocks import CallToActionBlock, LinkBlock, StoryBlock
 from home.models import HomePage, StandardPage
+from hub.models import HubIndexPage
+from reopening.models import ReopeningPage
 
 from .conftest import parse
 from .factories import StandardPageFactory
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.django_db
 class TestPageTree(WagtailPageTestCase):
     def test_home_page_lives_under_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, HubIndexPage, ReopeningPage})
 
     def test_standard_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -1,0 +1,369 @@
+"""Queries behind the hub's listings, filters and cards, in a fixed number of SQL queries
+whatever the amount of content (no query per item)."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from home.chrome import localized_pages
+
+from . import choices
+from .models import ITEM_PAGE_MODELS, HubItemPage, Topic, WebinarPage
+
+PAGE_SIZE = 12
+
+
+@dataclass
+class Card:
+    page: HubItemPage
+    url: str
+    title: str
+    summary: str
+    kind: str
+    kind_label: str
+    date: object
+    image: object
+    topics: list = field(default_factory=list)
+    webinar: WebinarPage | None = None
+    state: str = ""
+    state_label: str = ""
+
+
+def topics_by_key(locale_id, request=None):
+    """Every topic of one language, by translation key: one query, once per request."""
+    cache = getattr(request, "_hub_topics", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._hub_topics = cache
+    if locale_id not in cache:
+        topics = Topic.objects.filter(locale_id=locale_id)
+        cache[locale_id] = {topic.translation_key: topic for topic in topics}
+    return cache[locale_id]
+
+
+def topics_in_language(item):
+    """The item's topics as the visitor's language names them."""
+    local = topics_by_key(item.locale_id)
+    return [local[t.translation_key] for t in item.topics.all() if t.translation_key in local]
+
+
+def card_queryset(queryset):
+    """Everything a card shows, fetched with the items: image, renditions, topics, and the
+    webinar's own fields (a one-to-one join, so no query per webinar)."""
+    renditions = Prefetch("listing_image__renditions")
+    queryset = queryset.select_related("listing_image").prefetch_related("topics", renditions)
+    if queryset.model is HubItemPage:
+        queryset = queryset.select_related("webinarpage")
+    return queryset
+
+
+def webinar_of(item):
+    if isinstance(item, WebinarPage):
+        return item
+    try:
+        return item.webinarpage
+    except WebinarPage.DoesNotExist:
+        return None
+
+
+def make_cards(items, request, locale_id):
+    """Cards for a page of items: one query for the topics' names, however many items."""
+    items = list(items)
+    local_topics = topics_by_key(locale_id, request) if items else {}
+    kind_labels = dict(choices.KINDS)
+    cards = []
+    for item in items:
+        webinar = webinar_of(item)
+        state = webinar.state() if webinar else ""
+        cards.append(
+            Card(
+                page=item,
+                url=item.get_url(request),
+                title=item.card_title,
+                summary=item.summary,
+                kind=item.kind,
+                kind_label=kind_labels.get(item.kind, ""),
+                date=webinar.starts_at if webinar else item.published_at,
+                image=item.listing_image,
+                topics=[
+                    local_topics[t.translation_key]
+                    for t in item.topics.all()
+                    if t.translation_key in local_topics
+                ],
+                webinar=webinar,
+                state=state,
+                state_label=WebinarPage.STATE_LABELS[state] if state else "",
+            )
+        )
+    return cards
+
+
+def live_items(locale_id):
+    return HubItemPage.objects.live().public().filter(locale_id=locale_id)
+
+
+def page_number(request, paginator):
+    """The requested page, or the nearest real one: bad or out-of-range numbers never fail."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), paginator.num_pages)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+    selected: str
+
+
+def build_listing(page, request, topic=None):
+    """The filtered, paginated list of items for a hub index or topic page."""
+    locale_id = page.locale_id
+    local_topics = list(topics_by_key(locale_id, request).values())
+    topic_by_slug = {t.slug: t for t in local_topics}
+    vocabularies = {
+        "kind": dict(choices.KINDS),
+        "audience": dict(choices.AUDIENCES),
+        "language": dict(choices.DELIVERY_LANGUAGES),
+        "topic": {t.slug: t.name for t in local_topics},
+    }
+    fields = {
+        "kind": "kind",
+        "audience": "audiences__code",
+        "language": "delivery_language",
+        "topic": "topics__translation_key",
+    }
+    facet_names = (
+        ["kind", "audience", "language"] if topic else ["kind", "topic", "audience", "language"]
+    )
+
+    selected, invalid = {}, False
+    for name in facet_names:
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        if value not in vocabularies[name]:
+            invalid = True
+        selected[name] = value
+
+    def condition(name, value):
+        if name == "topic":
+            known = topic_by_slug.get(value)
+            return Q(topics__translation_key=known.translation_key if known else None)
+        return Q(**{fields[name]: value})
+
+    base = live_items(locale_id)
+    if topic is not None:
+        base = base.filter(topics__translation_key=topic.translation_key)
+
+    def filtered(exclude=None):
+        queryset = base
+        for name, value in selected.items():
+            if name != exclude:
+                queryset = queryset.filter(condition(name, value))
+        return queryset
+
+    facets = []
+    labels = {
+        "kind": _("Kind"),
+        "topic": _("Topic"),
+        "audience": _("Audience"),
+        "language": _("Language"),
+    }
+    key_to_slug = {t.translation_key: t.slug for t in local_topics}
+    for name in facet_names:
+        rows = (
+            filtered(exclude=name)
+            .order_by()
+            .values(fields[name])
+            .annotate(n=Count("pk", distinct=True))
+        )
+        counts = {}
+        for row in rows:
+            value = row[fields[name]]
+            if name == "topic":
+                value = key_to_slug.get(value)
+            if value:
+                counts[value] = row["n"]
+        options = [
+            Option(value, label, counts.get(value, 0), selected.get(name) == value)
+            for value, label in vocabularies[name].items()
+        ]
+        facets.append(Facet(name, labels[name], options, selected.get(name, "")))
+
+    results = filtered().none() if invalid else filtered().distinct()
+    results = card_queryset(results.order_by("-published_at", "-pk"))
+    paginator = Paginator(results, PAGE_SIZE)
+    page_obj = paginator.page(page_number(request, paginator))
+    return {
+        "cards": make_cards(page_obj.object_list, request, locale_id),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "facets": facets,
+        "selected_filters": selected,
+        "filter_query": urlencode(selected),
+        "result_count": paginator.count,
+    }
+
+
+def upcoming_webinars(locale_id, topic=None, limit=None, now=None):
+    """Webinars not yet over, soonest first (live ones included)."""
+    now = now or timezone.now()
+    queryset = (
+        WebinarPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, starts_at__gte=now - timedelta(hours=8))
+        .exclude(status_override="cancelled")
+        .order_by("starts_at")
+    )
+    if topic is not None:
+        queryset = queryset.filter(topics__translation_key=topic.translation_key).distinct()
+    webinars = [w for w in card_queryset(queryset) if w.ends_at > now]
+    return webinars[:limit] if limit else webinars
+
+
+def webinar_schedule(index, request, upcoming):
+    now = timezone.now()
+    if upcoming:
+        webinars = upcoming_webinars(index.locale_id, now=now)
+        title = _("Upcoming webinars")
+    else:
+        queryset = (
+            WebinarPage.objects.live()
+            .public()
+            .filter(locale_id=index.locale_id, starts_at__lt=now)
+            .exclude(stream_url="")
+            .exclude(status_override__in=["cancelled", "postponed"])
+            .order_by("-starts_at")
+        )
+        webinars = [w for w in card_queryset(queryset) if w.state(now) == WebinarPage.ON_DEMAND]
+        title = _("Webinars on demand")
+    paginator = Paginator(webinars, PAGE_SIZE)
+    page_obj = paginator.page(page_number(request, paginator))
+    return {
+        "schedule_title": title,
+        "schedule_upcoming": upcoming,
+        "cards": make_cards(page_obj.object_list, request, index.locale_id),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "filter_query": "",
+    }
+
+
+def speaker_context(index, speaker, request):
+    items = card_queryset(
+        live_items(index.locale_id)
+        .filter(contributors__speaker__translation_key=speaker.translation_key)
+        .distinct()
+        .order_by("-published_at", "-pk")
+    )
+    return {"speaker": speaker, "cards": make_cards(items, request, index.locale_id)}
+
+
+def related_items(item, request, limit=3):
+    """Up to three items of the same language sharing a topic, newest first, never the item."""
+    keys = [t.translation_key for t in item.topics.all()]
+    if not keys:
+        return []
+    items = card_queryset(
+        live_items(item.locale_id)
+        .filter(topics__translation_key__in=keys)
+        .exclude(pk=item.pk)
+        .distinct()
+        .order_by("-published_at", "-pk")[:limit]
+    )
+    return make_cards(items, request, item.locale_id)
+
+
+def topic_extras(topic_page, request):
+    """What a topic page shows above its listing: featured items and upcoming webinars."""
+    chosen = [f.item for f in topic_page.featured_items.select_related("item").all()]
+    localized = localized_pages(chosen)
+    featured_ids = [
+        localized[p.translation_key].pk for p in chosen if p.translation_key in localized
+    ]
+    featured = {p.pk: p for p in card_queryset(HubItemPage.objects.filter(pk__in=featured_ids))}
+    webinars = upcoming_webinars(topic_page.locale_id, topic=topic_page.topic, limit=3)
+    return {
+        "featured_cards": make_cards(
+            [featured[pk] for pk in featured_ids if pk in featured], request, topic_page.locale_id
+        ),
+        "upcoming_cards": make_cards(webinars, request, topic_page.locale_id),
+    }
+
+
+def home_page_context(home, request):
+    """KeepONLearning on the home page: impact figures computed from the content itself,
+    upcoming webinars, the topic grid and the items editors feature."""
+    from django.db.models import Sum
+
+    from .models import HubIndexPage, TopicPage
+
+    locale_id = home.locale_id
+    now = timezone.now()
+    held = (
+        WebinarPage.objects.live()
+        .filter(locale_id=locale_id, starts_at__lt=now)
+        .exclude(status_override__in=["cancelled", "postponed"])
+        .aggregate(count=Count("pk"), participants=Sum("participant_count"))
+    )
+    per_kind = dict(live_items(locale_id).order_by().values_list("kind").annotate(n=Count("pk")))
+    kind_figures = [
+        {
+            "kind": model.item_kind,
+            "label": model._meta.verbose_name_plural,
+            "count": per_kind.get(model.item_kind, 0),
+        }
+        for model in ITEM_PAGE_MODELS
+    ]
+    hub = HubIndexPage.objects.live().filter(locale_id=locale_id).first()
+    topic_pages = {
+        page.topic_id: page
+        for page in TopicPage.objects.live().filter(locale_id=locale_id).select_related("topic")
+    }
+    topics = [
+        {
+            "topic": topic,
+            "url": topic_pages[topic.pk].get_url(request) if topic.pk in topic_pages else None,
+        }
+        for topic in Topic.objects.filter(locale_id=locale_id).select_related("image")
+    ]
+    chosen = [f.item for f in home.featured_items.select_related("item").all()]
+    localized = localized_pages(chosen)
+    featured_ids = [
+        localized[p.translation_key].pk for p in chosen if p.translation_key in localized
+    ]
+    featured = {p.pk: p for p in card_queryset(HubItemPage.objects.filter(pk__in=featured_ids))}
+    return {
+        "hub": hub,
+        "impact": {
+            "webinars_held": held["count"] or 0,
+            "participants": held["participants"] or 0,
+            "kinds": kind_figures,
+        },
+        "upcoming_cards": make_cards(
+            upcoming_webinars(locale_id, limit=3, now=now), request, locale_id
+        ),
+        "topic_grid": topics,
+        "featured_cards": make_cards(
+            [featured[pk] for pk in featured_ids if pk in featured], request, locale_id
+        ),
+    }

@@ -1,0 +1,555 @@
+"""KeepONLearning pages: the hub index, topic landing pages and the six kinds of item."""
+
+import math
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import StoryBlock
+from home.models import BasePage
+from home.structured_data import ORGANISATION, image_url
+from hub import choices
+from hub.blocks import DownloadBlock, TakeawayBlock
+
+from .snippets import Audience, Topic
+
+http_url = URLValidator(schemes=["http", "https"])
+ROME = ZoneInfo("Europe/Rome")
+
+
+def url_field(verbose_name, help_text=""):
+    return models.URLField(
+        verbose_name, blank=True, max_length=500, validators=[http_url], help_text=help_text
+    )
+
+
+class HubItemForm(WagtailAdminPageForm):
+    """Offers only the topics of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields and self.instance.locale_id:
+            self.fields["topics"].queryset = Topic.objects.filter(locale_id=self.instance.locale_id)
+
+
+class HubItemPage(BasePage):
+    """What the six kinds of KeepONLearning item share, in one table so that the hub can
+    list, filter and count them together in a few queries.
+
+    Topics and audiences are the same in every language: wagtail-localize keeps the
+    translation's choices in step with the source.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=choices.KINDS, editable=False)
+    published_at = models.DateTimeField(
+        _("date"),
+        default=timezone.now,
+        help_text=_("Shown on the page and used to sort the hub, newest first."),
+    )
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), related_name="items")
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("audiences"), related_name="items", blank=True
+    )
+    delivery_language = models.CharField(
+        _("language it is held in"),
+        max_length=2,
+        choices=choices.DELIVERY_LANGUAGES,
+        blank=True,
+        help_text=_("The language spoken or written in the item, not the page's language."),
+    )
+
+    item_kind = None
+    base_form_class = HubItemForm
+    parent_page_types = ["hub.HubIndexPage"]
+    subpage_types = []
+    is_creatable = False
+
+    override_translatable_fields = [
+        SynchronizedField("topics"),
+        SynchronizedField("audiences"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.FilterField("kind"),
+        index.FilterField("published_at"),
+        index.FilterField("delivery_language"),
+    ]
+
+    taxonomy_panels = [
+        FieldPanel("published_at"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("KeepONLearning item")
+        verbose_name_plural = _("KeepONLearning items")
+        indexes = [models.Index(fields=["kind", "published_at"])]
+
+    def save(self, *args, **kwargs):
+        if self.item_kind:
+            self.kind = self.item_kind
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.item_kind:
+            self.kind = self.item_kind
+
+    @cached_property
+    def contributor_list(self):
+        return list(
+            self.contributors.select_related("speaker", "speaker__photo").order_by("sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from hub.listing import related_items, topics_in_language
+
+        context = super().get_context(request, *args, **kwargs)
+        context["item_topics"] = topics_in_language(self)
+        context["related_items"] = related_items(self, request)
+        hub_index = self.get_parent().specific
+        context["hub_index"] = hub_index
+        context["contributors"] = [
+            {"contributor": c, "url": hub_index.route_url("speakers", c.speaker.slug)}
+            for c in self.contributor_list
+        ]
+        return context
+
+    schema_type = None
+
+    def structured_data(self, request):
+        """schema.org data for this item; each kind adds what its type requires."""
+        if self.schema_type is None:
+            return []
+        url = request.build_absolute_uri(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "description": self.meta_description,
+            "url": url,
+            "inLanguage": self.delivery_language or self.locale.language_code,
+        }
+        if self.listing_image_id:
+            data["image"] = [image_url(request, self.listing_image)]
+        data.update(self.extra_structured_data(request, url))
+        return [data]
+
+    def extra_structured_data(self, request, url):
+        return {}
+
+    def people(self):
+        return [
+            {
+                "@type": "Person",
+                "name": c.speaker.name,
+                **(
+                    {"affiliation": {"@type": "Organization", "name": c.speaker.organisation}}
+                    if c.speaker.organisation
+                    else {}
+                ),
+            }
+            for c in self.contributor_list
+        ]
+
+    def article_data(self, url):
+        return {
+            "headline": self.title[:110],
+            "datePublished": self.published_at.isoformat(),
+            "dateModified": (self.last_published_at or self.published_at).isoformat(),
+            "author": self.people() or ORGANISATION,
+            "publisher": ORGANISATION,
+            "mainEntityOfPage": url,
+        }
+
+
+class ItemContributor(TranslatableMixin, Orderable):
+    """A speaker's part in one item: author of an article, speaker of a webinar, guest of
+    a talk, teacher of a course. The role is translated with the page."""
+
+    page = ParentalKey(HubItemPage, related_name="contributors", on_delete=models.CASCADE)
+    speaker = models.ForeignKey(
+        "hub.Speaker",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    role = models.CharField(
+        _("role in this item"), max_length=120, blank=True, help_text=_("e.g. Moderator, Guest.")
+    )
+
+    panels = [FieldPanel("speaker"), FieldPanel("role")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+        ordering = ["sort_order"]
+
+
+class ArticlePage(HubItemPage):
+    """A written piece by faculty or staff."""
+
+    body = StreamField(StoryBlock(), verbose_name=_("body"))
+
+    item_kind = choices.KIND_ARTICLE
+    schema_type = "Article"
+    content_panels = [
+        *Page.content_panels,
+        InlinePanel("contributors", label=_("Authors"), min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
+    ]
+    search_fields = [*HubItemPage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def extra_structured_data(self, request, url):
+        return {**self.article_data(url), "timeRequired": f"PT{self.reading_minutes}M"}
+
+    @property
+    def reading_minutes(self):
+        """Minutes to read the body at 200 words a minute, at least one."""
+        words = 0
+        for block in self.body:
+            if block.block_type == "paragraph":
+                words += len(strip_tags(block.value.source).split())
+            elif block.block_type in ("heading", "quote"):
+                text = block.value.get("text") or block.value.get("quote") or ""
+                words += len(text.split())
+        return max(1, math.ceil(words / 200))
+
+
+class WebinarPage(RoutablePageMixin, HubItemPage):
+    """A live online event: before it, register and add it to a calendar; after it,
+    watch the recording and see how many took part."""
+
+    starts_at = models.DateTimeField(_("starts at"), help_text=_("Time in Italy (Europe/Rome)."))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"), default=60, validators=[MinValueValidator(5)]
+    )
+    registration_url = url_field(_("registration link"))
+    stream_url = url_field(
+        _("live stream or recording link"), _("Where to watch it live, then the recording.")
+    )
+    participant_count = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("Fill in after the event.")
+    )
+    status_override = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=choices.WEBINAR_STATUS_OVERRIDES,
+        blank=True,
+        help_text=_("Only when the event does not take place as scheduled."),
+    )
+    description = StreamField(StoryBlock(), verbose_name=_("description"), blank=True)
+
+    item_kind = choices.KIND_WEBINAR
+    schema_type = "Event"
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+                FieldPanel("delivery_language"),
+                FieldPanel("status_override"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("stream_url"),
+                FieldPanel("participant_count"),
+            ],
+            heading=_("Taking part"),
+        ),
+        InlinePanel("contributors", label=_("Speakers")),
+        FieldPanel("description"),
+        MultiFieldPanel(HubItemPage.taxonomy_panels[1:], heading=_("Topics and audience")),
+    ]
+    search_fields = [
+        *HubItemPage.search_fields,
+        index.SearchField("description"),
+        index.FilterField("starts_at"),
+    ]
+
+    UPCOMING, LIVE, ON_DEMAND, ENDED = "upcoming", "live", "on-demand", "ended"
+    CANCELLED, POSTPONED = "cancelled", "postponed"
+    STATE_LABELS = {
+        UPCOMING: _("Upcoming"),
+        LIVE: _("Live now"),
+        ON_DEMAND: _("On demand"),
+        ENDED: _("Ended"),
+        CANCELLED: _("Cancelled"),
+        POSTPONED: _("Postponed"),
+    }
+
+    class Meta:
+        verbose_name = _("webinar")
+        verbose_name_plural = _("webinars")
+
+    def save(self, *args, **kwargs):
+        if self.starts_at:
+            self.published_at = self.starts_at
+        super().save(*args, **kwargs)
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes or 0)
+
+    def state(self, now=None):
+        """Upcoming, live, then on demand (with a recording) or ended; or the editor's override."""
+        if self.status_override:
+            return self.status_override
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return self.UPCOMING
+        if now < self.ends_at:
+            return self.LIVE
+        return self.ON_DEMAND if self.stream_url else self.ENDED
+
+    @property
+    def state_label(self):
+        return self.STATE_LABELS[self.state()]
+
+    EVENT_STATUS = {
+        CANCELLED: "https://schema.org/EventCancelled",
+        POSTPONED: "https://schema.org/EventPostponed",
+    }
+
+    def extra_structured_data(self, request, url):
+        return {
+            "startDate": self.starts_at.astimezone(ROME).isoformat(),
+            "endDate": self.ends_at.astimezone(ROME).isoformat(),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": self.EVENT_STATUS.get(
+                self.status_override, "https://schema.org/EventScheduled"
+            ),
+            "location": {"@type": "VirtualLocation", "url": self.stream_url or url},
+            "organizer": ORGANISATION,
+            "performer": self.people(),
+            "isAccessibleForFree": True,
+            **(
+                {
+                    "offers": {
+                        "@type": "Offer",
+                        "url": self.registration_url,
+                        "price": "0",
+                        "priceCurrency": "EUR",
+                        "availability": "https://schema.org/InStock",
+                    }
+                }
+                if self.registration_url
+                else {}
+            ),
+        }
+
+    @re_path(r"^(?:calendar|calendario)/$", name="calendar")
+    def calendar(self, request):
+        from hub.calendars import webinar_calendar_response
+
+        return webinar_calendar_response(self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        from .index import CALENDAR_WORDS
+
+        context = super().get_context(request, *args, **kwargs)
+        context["state"] = self.state()
+        context["calendar_url"] = f"{self.url}{CALENDAR_WORDS[self.locale.language_code]}/"
+        return context
+
+
+class CoursePage(HubItemPage):
+    """An online course: how it is taught, how much effort it takes, how to enrol."""
+
+    course_format = models.CharField(_("format"), max_length=20, choices=choices.COURSE_FORMATS)
+    effort_hours = models.PositiveSmallIntegerField(
+        _("effort in hours"), validators=[MinValueValidator(1)]
+    )
+    length_weeks = models.PositiveSmallIntegerField(
+        _("length in weeks"), validators=[MinValueValidator(1)]
+    )
+    level = models.CharField(_("level"), max_length=20, choices=choices.COURSE_LEVELS)
+    enrolment_url = url_field(_("enrolment link"))
+    is_free = models.BooleanField(_("free"), default=True)
+    price = models.DecimalField(
+        _("price in euros"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    body = StreamField(StoryBlock(), verbose_name=_("description"))
+
+    item_kind = choices.KIND_COURSE
+    schema_type = "Course"
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("course_format"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("effort_hours"), FieldPanel("length_weeks")]),
+                FieldPanel("delivery_language"),
+                FieldPanel("enrolment_url"),
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+            ],
+            heading=_("Course details"),
+        ),
+        InlinePanel("contributors", label=_("Teachers")),
+        FieldPanel("body"),
+        MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
+    ]
+    search_fields = [*HubItemPage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("online course")
+        verbose_name_plural = _("online courses")
+
+    def extra_structured_data(self, request, url):
+        price = "0" if self.is_free else str(self.price)
+        return {
+            "provider": ORGANISATION,
+            "educationalLevel": self.get_level_display(),
+            "offers": {
+                "@type": "Offer",
+                "category": "Free" if self.is_free else "Paid",
+                "price": price,
+                "priceCurrency": "EUR",
+                **({"url": self.enrolment_url} if self.enrolment_url else {}),
+            },
+            "hasCourseInstance": {
+                "@type": "CourseInstance",
+                "courseMode": "Online",
+                "courseWorkload": f"PT{self.effort_hours}H",
+            },
+        }
+
+    def clean(self):
+        super().clean()
+        if not self.is_free and self.price is None:
+            raise ValidationError({"price": _("Give the price of a course that is not free.")})
+        if self.is_free and self.price:
+            raise ValidationError({"price": _("A free course has no price.")})
+
+
+class TalkPage(HubItemPage):
+    """A conversation with faculty or managers: the video, the guests, what to remember."""
+
+    video_url = url_field(_("video link"))
+    takeaways = StreamField(
+        [("takeaway", TakeawayBlock())], verbose_name=_("key take-aways"), blank=True
+    )
+    body = StreamField(StoryBlock(), verbose_name=_("body"), blank=True)
+
+    item_kind = choices.KIND_TALK
+    schema_type = "VideoObject"
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("video_url"),
+        FieldPanel("delivery_language"),
+        InlinePanel("contributors", label=_("Guests")),
+        FieldPanel("takeaways"),
+        FieldPanel("body"),
+        MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
+    ]
+    search_fields = [
+        *HubItemPage.search_fields,
+        index.SearchField("takeaways"),
+        index.SearchField("body"),
+    ]
+
+    def extra_structured_data(self, request, url):
+        data = {
+            "uploadDate": self.published_at.isoformat(),
+            "thumbnailUrl": [image_url(request, self.listing_image)]
+            if self.listing_image_id
+            else [],
+            "publisher": ORGANISATION,
+            "actor": self.people(),
+        }
+        if self.video_url:
+            data["contentUrl"] = self.video_url
+        return data
+
+    class Meta:
+        verbose_name = _("talk")
+        verbose_name_plural = _("talks")
+
+
+class ToolPage(HubItemPage):
+    """A practical tool to download: templates, checklists, guides."""
+
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+    downloads = StreamField([("download", DownloadBlock())], verbose_name=_("files"), min_num=1)
+
+    item_kind = choices.KIND_TOOL
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("downloads"),
+        InlinePanel("contributors", label=_("Authors")),
+        MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
+    ]
+    search_fields = [
+        *HubItemPage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("downloads"),
+    ]
+
+    class Meta:
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+
+class DeepDivePage(HubItemPage):
+    """Long-form analysis in chapters, with a table of contents built from its headings."""
+
+    body = StreamField(StoryBlock(), verbose_name=_("chapters"))
+
+    item_kind = choices.KIND_DEEP_DIVE
+    schema_type = "Article"
+    content_panels = [
+        *Page.content_panels,
+        InlinePanel("contributors", label=_("Authors")),
+        FieldPanel("body", help_text=_("Each section heading (H2) starts a chapter.")),
+        MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
+    ]
+    search_fields = [*HubItemPage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("deep-dive")
+        verbose_name_plural = _("deep-dives")
+
+    def extra_structured_data(self, request, url):
+        return self.article_data(url)
+
+    def table_of_contents(self):
+        return [
+            {"id": f"chapter-{block.id}", "text": block.value["text"]}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
+
+ITEM_PAGE_MODELS = [ArticlePage, WebinarPage, CoursePage, TalkPage, ToolPage, DeepDivePage]

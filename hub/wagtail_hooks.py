@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Speaker, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug", "locale", "sort_order"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class SpeakerViewSet(SnippetViewSet):
+    model = Speaker
+    icon = "user"
+    list_display = ["name", "role", "organisation", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "organisation"]
+
+
+class KeepONLearningViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("KeepONLearning")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (TopicViewSet, SpeakerViewSet)
+
+
+register_snippet(KeepONLearningViewSetGroup)
