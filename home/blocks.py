@@ -13,6 +13,11 @@ from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
+# Groups of the block chooser, so editors find a block by what it is for.
+TEXT_GROUP = _("Text")
+MEDIA_GROUP = _("Media")
+LINKS_GROUP = _("Links")
+
 
 def require_page_or_url(value):
     """A link goes to exactly one place: an internal page or an external address."""
@@ -35,6 +40,9 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "blocks/heading_block.html"
+        group = TEXT_GROUP
+        description = _("Starts a section; screen readers and the table of contents use it.")
+        preview_value = {"text": _("What changes in September"), "level": "h2"}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -50,6 +58,8 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
+        group = MEDIA_GROUP
+        description = _("A picture with the text that describes it and an optional caption.")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -60,6 +70,12 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "blocks/quote_block.html"
+        group = TEXT_GROUP
+        description = _("Words of a person, set apart from the text, with who said them.")
+        preview_value = {
+            "quote": _("Learning never stops, not even when the campus is closed."),
+            "attribution": "MIP Politecnico di Milano",
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -73,6 +89,14 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
+        group = LINKS_GROUP
+        description = _("A box that invites readers to do one thing, with a button.")
+        preview_value = {
+            "title": _("Join the next webinar"),
+            "text": _("Free, online, in Italian and English."),
+            "url": "https://www.som.polimi.it/",
+            "button_label": _("Register"),
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -88,6 +112,8 @@ class EmbedVideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embed")
         template = "blocks/embed_block.html"
+        group = MEDIA_GROUP
+        description = _("A video from YouTube or Vimeo, played on the page.")
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -103,6 +129,8 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document link")
         template = "blocks/document_link_block.html"
+        group = LINKS_GROUP
+        description = _("A link to a PDF or other file, with its type and size.")
 
 
 class StoryBlock(blocks.StreamBlock):
@@ -112,6 +140,11 @@ class StoryBlock(blocks.StreamBlock):
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
         template="blocks/paragraph_block.html",
+        group=TEXT_GROUP,
+        description=_("Running text with bold, italics, links and lists."),
+        preview_value=_(
+            "<p>From 14 September classes are back on campus, with <b>booked seats</b>.</p>"
+        ),
     )
     image = ImageBlock()
     quote = QuoteBlock()

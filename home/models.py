@@ -53,7 +53,27 @@ class BasePage(Page):
             [FieldPanel("listing_title"), FieldPanel("listing_image"), FieldPanel("summary")],
             heading=_("Listings and social previews"),
         ),
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    help_text=_(
+                        "The clickable headline in search results: up to 60 characters. "
+                        "Leave empty to use the page title."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=_(
+                        "The text under the headline in search results: 120 to 160 "
+                        "characters. Leave empty to use the summary."
+                    ),
+                ),
+            ],
+            heading=_("For search engines"),
+        ),
+        FieldPanel("show_in_menus"),
     ]
 
     class Meta:
@@ -78,9 +98,23 @@ class BasePage(Page):
 class HomePage(BasePage):
     """The home page of one language: the way into KeepONLearning and the reopening."""
 
-    hero_heading = models.CharField(_("hero heading"), max_length=120)
-    hero_intro = models.TextField(_("hero introduction"), max_length=400, blank=True)
-    body = StreamField(StoryBlock(), blank=True, verbose_name=_("body"))
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=120,
+        help_text=_("The big line at the top of the home page. Keep it under 60 characters."),
+    )
+    hero_intro = models.TextField(
+        _("hero introduction"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences under the heading."),
+    )
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Anything else the home page says, below the featured items."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -118,7 +152,11 @@ class HomeFeaturedItem(Orderable):
 
     page = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
     item = models.ForeignKey(
-        "hub.HubItemPage", verbose_name=_("item"), on_delete=models.CASCADE, related_name="+"
+        "hub.HubItemPage",
+        verbose_name=_("item"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A KeepONLearning item in the same language as this page."),
     )
 
     panels = [FieldPanel("item")]
@@ -131,8 +169,17 @@ class HomeFeaturedItem(Orderable):
 class StandardPage(BasePage):
     """A plain page of text and media: about, accessibility statement, privacy, and the like."""
 
-    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
-    body = StreamField(StoryBlock(), verbose_name=_("body"))
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("A short opening paragraph, shown in larger type."),
+    )
+    body = StreamField(
+        StoryBlock(),
+        verbose_name=_("body"),
+        help_text=_("Text, images, quotes and links, in the order readers see them."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
@@ -155,7 +202,12 @@ class NavigationMenu(TranslatableMixin, models.Model):
     name = models.CharField(
         _("name"), max_length=80, help_text=_("For editors only, e.g. 'Main menu'.")
     )
-    items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("items"))
+    items = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("items"),
+        help_text=_("The links of the menu, in order. Five or six at most."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("items")]
 
@@ -173,11 +225,30 @@ class FooterContent(TranslatableMixin, models.Model):
     name = models.CharField(
         _("name"), max_length=80, help_text=_("For editors only, e.g. 'Site footer'.")
     )
-    about = RichTextField(_("about"), features=["bold", "italic", "link"], blank=True)
-    address = models.TextField(_("address"), blank=True)
-    email = models.EmailField(_("contact email"), blank=True)
-    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
-    copyright = models.CharField(_("copyright notice"), max_length=200, blank=True)
+    about = RichTextField(
+        _("about"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Who we are, in two or three sentences."),
+    )
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("The postal address, one line per row.")
+    )
+    email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("A shared address, not a person's.")
+    )
+    links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("links"),
+        help_text=_("Legal and service links: privacy, cookies, accessibility."),
+    )
+    copyright = models.CharField(
+        _("copyright notice"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. © 2020 MIP Politecnico di Milano."),
+    )
 
     panels = [
         FieldPanel("name"),

@@ -19,9 +19,11 @@ class DownloadBlock(blocks.StructBlock):
         icon = "download"
         label = _("Download")
         template = "blocks/download_block.html"
+        description = _("A file to download, with its title, purpose and language.")
 
 
 class TakeawayBlock(blocks.CharBlock):
     class Meta:
         icon = "tick"
         label = _("Key take-away")
+        description = _("One sentence to remember from the talk.")

@@ -9,6 +9,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from home.blocks import RICH_TEXT_FEATURES, StoryBlock
 
+PRACTICAL_GROUP = _("Practical information")
+
 
 class ChecklistStepBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Step"), max_length=200)
@@ -29,6 +31,15 @@ class ChecklistBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Checklist")
         template = "blocks/checklist_block.html"
+        group = PRACTICAL_GROUP
+        description = _("Numbered steps to take in order.")
+        preview_value = {
+            "title": _("Before your first day"),
+            "steps": [
+                {"text": _("Book your seat in the app"), "details": ""},
+                {"text": _("Bring a mask"), "details": ""},
+            ],
+        }
 
 
 CALLOUT_KINDS = [
@@ -49,6 +60,13 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = _("Callout")
         template = "blocks/callout_block.html"
+        group = PRACTICAL_GROUP
+        description = _("A message that stands out: information, important or mandatory.")
+        preview_value = {
+            "kind": "mandatory",
+            "title": _("Masks on campus"),
+            "text": _("<p>Wear a mask indoors at all times.</p>"),
+        }
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -73,6 +91,8 @@ class ProtocolDocumentBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Downloadable document")
         template = "blocks/protocol_document_block.html"
+        group = PRACTICAL_GROUP
+        description = _("A protocol or form to download, with the date it applies from.")
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -88,6 +108,15 @@ class ContactCardBlock(blocks.StructBlock):
         icon = "user"
         label = _("Contact card")
         template = "blocks/contact_card_block.html"
+        group = PRACTICAL_GROUP
+        description = _("An office to contact, with email, phone and opening hours.")
+        preview_value = {
+            "name": _("Student services"),
+            "description": "",
+            "email": "students@example.org",
+            "phone": "+39 02 0000 0000",
+            "hours": _("Monday to Friday, 9 am to 5 pm"),
+        }
 
 
 class FaqItemBlock(blocks.StructBlock):
@@ -109,6 +138,17 @@ class FaqBlock(blocks.StructBlock):
         icon = "help"
         label = _("Frequently asked questions")
         template = "blocks/faq_block.html"
+        group = PRACTICAL_GROUP
+        description = _("Questions and answers; the FAQ page of the section gathers them.")
+        preview_value = {
+            "title": "",
+            "items": [
+                {
+                    "question": _("Do I need to book a seat?"),
+                    "answer": _("<p>Yes, for every class, in the app.</p>"),
+                }
+            ],
+        }
 
 
 class KeyMessageBlock(blocks.StructBlock):
@@ -119,6 +159,11 @@ class KeyMessageBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Key message")
         template = "blocks/key_message_block.html"
+        description = _("A card with one thing every student must know.")
+        preview_value = {
+            "title": _("Book your seat"),
+            "text": _("Every class needs a booking in the app."),
+        }
 
 
 class ReopeningStoryBlock(StoryBlock):

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
+from home.editors.permissions import ReviewedPublishingMixin
 from home.models import BasePage
 
 from .blocks import KeyMessageBlock, ReopeningStoryBlock
@@ -58,7 +59,7 @@ class ReopeningState:
         return self.days_left == 1
 
 
-class ReopeningPage(RoutablePageMixin, BasePage):
+class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
     """The "Nice to MIP You" landing page of one language.
 
     Until the reopening date it counts the days and says what to prepare; from that day it
@@ -69,9 +70,17 @@ class ReopeningPage(RoutablePageMixin, BasePage):
     reopening_date = models.DateField(
         _("reopening date"), help_text=_("The first day the campus is open again.")
     )
-    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("A short opening paragraph, shown in larger type."),
+    )
     key_messages = StreamField(
-        [("key_message", KeyMessageBlock())], blank=True, verbose_name=_("key messages")
+        [("key_message", KeyMessageBlock())],
+        blank=True,
+        verbose_name=_("key messages"),
+        help_text=_("Three or four things every student must know, shown as cards."),
     )
     before_reopening = StreamField(
         ReopeningStoryBlock(),
@@ -134,7 +143,7 @@ class ReopeningPage(RoutablePageMixin, BasePage):
         return ReopeningChangesFeed(self)(request)
 
 
-class ReopeningInfoPage(BasePage):
+class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
     """One topic of practical information: safety rules, seat booking, classes, services,
     international arrivals, contacts.
 
@@ -143,8 +152,19 @@ class ReopeningInfoPage(BasePage):
     dashboard. A short dated change log lets students follow what changed.
     """
 
-    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
-    body = StreamField(ReopeningStoryBlock(), verbose_name=_("body"))
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("A short opening paragraph, shown in larger type."),
+    )
+    body = StreamField(
+        ReopeningStoryBlock(),
+        verbose_name=_("body"),
+        help_text=_(
+            "Rules, checklists, contacts and questions; the FAQ page gathers the questions."
+        ),
+    )
     last_reviewed_on = models.DateField(
         _("last reviewed on"),
         default=timezone.localdate,
@@ -239,7 +259,7 @@ class ReopeningChange(TranslatableMixin, Orderable):
     """One line of an information page's change log: when, and what changed in a sentence."""
 
     page = ParentalKey(ReopeningInfoPage, on_delete=models.CASCADE, related_name="changes")
-    changed_on = models.DateField(_("date"))
+    changed_on = models.DateField(_("date"), help_text=_("The day the change takes effect."))
     description = models.CharField(
         _("what changed"),
         max_length=250,
@@ -257,11 +277,16 @@ class ReopeningChange(TranslatableMixin, Orderable):
         return self.description
 
 
-class ReopeningFaqPage(BasePage):
+class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
     """Every question of the section in one place, gathered from the FAQ blocks of the
     information pages in the page's language, so editors write each answer once."""
 
-    introduction = models.TextField(_("introduction"), max_length=500, blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown above the questions, which come from the information pages."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
@@ -311,7 +336,9 @@ class AlertBanner(TranslatableMixin, models.Model):
 
     SEVERITY_RANK = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
-    message = models.CharField(_("message"), max_length=280)
+    message = models.CharField(
+        _("message"), max_length=280, help_text=_("One short sentence; say what changes and when.")
+    )
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("link to a page"),
@@ -319,8 +346,11 @@ class AlertBanner(TranslatableMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Where to read more. Choose a page or an external link, not both."),
     )
-    link_url = models.URLField(_("external link"), blank=True)
+    link_url = models.URLField(
+        _("external link"), blank=True, help_text=_("Only for pages outside this site.")
+    )
     link_label = models.CharField(
         _("link label"),
         max_length=80,
@@ -328,13 +358,25 @@ class AlertBanner(TranslatableMixin, models.Model):
         help_text=_("Leave empty to use the page title."),
     )
     severity = models.CharField(
-        _("severity"), max_length=10, choices=Severity.choices, default=Severity.INFO
+        _("severity"),
+        max_length=10,
+        choices=Severity.choices,
+        default=Severity.INFO,
+        help_text=_("Urgent only for safety; urgent banners show first."),
     )
     scope = models.CharField(
-        _("where it shows"), max_length=10, choices=Scope.choices, default=Scope.SITE
+        _("where it shows"),
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.SITE,
+        help_text=_("On every page, or only in the reopening section."),
     )
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = models.DateTimeField(
+        _("starts at"), help_text=_("The banner appears at this time (Italian time).")
+    )
+    ends_at = models.DateTimeField(
+        _("ends at"), help_text=_("The banner disappears at this time; must be after the start.")
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [

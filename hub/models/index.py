@@ -45,7 +45,12 @@ class HubListingMixin:
 class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
     """KeepONLearning: every article, webinar, course, talk, tool and deep-dive in one place."""
 
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("What KeepONLearning is, above the list of items."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
@@ -134,9 +139,17 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
     topic's upcoming webinars, then everything on it with the hub's filters."""
 
     topic = models.ForeignKey(
-        Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="+"
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The topic this page lists; choose it in the page's language."),
     )
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Why the topic matters, above its items."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -185,7 +198,11 @@ class FeaturedItem(Orderable):
 
     page = ParentalKey(TopicPage, related_name="featured_items", on_delete=models.CASCADE)
     item = models.ForeignKey(
-        "hub.HubItemPage", verbose_name=_("item"), on_delete=models.CASCADE, related_name="+"
+        "hub.HubItemPage",
+        verbose_name=_("item"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A KeepONLearning item in the same language as this page."),
     )
 
     panels = [FieldPanel("item")]

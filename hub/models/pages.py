@@ -29,21 +29,33 @@ from hub.blocks import DownloadBlock, TakeawayBlock
 
 from .snippets import Audience, Topic
 
-http_url = URLValidator(schemes=["http", "https"])
+WEB_ADDRESS_ERROR = _("Enter a web address starting with http:// or https://.")
+http_url = URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_ERROR)
+DURATION_ERROR = _("A webinar lasts at least 5 minutes: its end must come after its start.")
+EFFORT_ERROR = _("The effort is a number of hours, at least 1.")
 ROME = ZoneInfo("Europe/Rome")
 
 
 def url_field(verbose_name, help_text=""):
     return models.URLField(
-        verbose_name, blank=True, max_length=500, validators=[http_url], help_text=help_text
+        verbose_name,
+        blank=True,
+        max_length=500,
+        validators=[http_url],
+        help_text=help_text,
+        error_messages={"invalid": WEB_ADDRESS_ERROR},
     )
 
 
 class HubItemForm(WagtailAdminPageForm):
-    """Offers only the topics of the page's own language."""
+    """Offers only the topics of the page's own language, and says what a web address
+    must look like when one is refused."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.URLField):
+                field.error_messages["invalid"] = WEB_ADDRESS_ERROR
         if "topics" in self.fields and self.instance.locale_id:
             self.fields["topics"].queryset = Topic.objects.filter(locale_id=self.instance.locale_id)
 
@@ -62,9 +74,18 @@ class HubItemPage(BasePage):
         default=timezone.now,
         help_text=_("Shown on the page and used to sort the hub, newest first."),
     )
-    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), related_name="items")
+    topics = ParentalManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        related_name="items",
+        help_text=_("At least one. The item is listed under each topic you tick."),
+    )
     audiences = ParentalManyToManyField(
-        Audience, verbose_name=_("audiences"), related_name="items", blank=True
+        Audience,
+        verbose_name=_("audiences"),
+        related_name="items",
+        blank=True,
+        help_text=_("Whom the item is for; visitors can filter the hub by audience."),
     )
     delivery_language = models.CharField(
         _("language it is held in"),
@@ -191,6 +212,7 @@ class ItemContributor(TranslatableMixin, Orderable):
         verbose_name=_("person"),
         on_delete=models.PROTECT,
         related_name="contributions",
+        help_text=_("Add missing people under KeepONLearning › Speakers first."),
     )
     role = models.CharField(
         _("role in this item"), max_length=120, blank=True, help_text=_("e.g. Moderator, Guest.")
@@ -207,7 +229,11 @@ class ItemContributor(TranslatableMixin, Orderable):
 class ArticlePage(HubItemPage):
     """A written piece by faculty or staff."""
 
-    body = StreamField(StoryBlock(), verbose_name=_("body"))
+    body = StreamField(
+        StoryBlock(),
+        verbose_name=_("body"),
+        help_text=_("The article, in sections with headings every few paragraphs."),
+    )
 
     item_kind = choices.KIND_ARTICLE
     schema_type = "Article"
@@ -244,10 +270,16 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
     watch the recording and see how many took part."""
 
     starts_at = models.DateTimeField(_("starts at"), help_text=_("Time in Italy (Europe/Rome)."))
-    duration_minutes = models.PositiveSmallIntegerField(
-        _("duration in minutes"), default=60, validators=[MinValueValidator(5)]
+    duration_minutes = models.SmallIntegerField(
+        _("duration in minutes"),
+        default=60,
+        validators=[MinValueValidator(5, message=DURATION_ERROR)],
+        help_text=_("The end is the start plus the duration. Most webinars last 60 minutes."),
     )
-    registration_url = url_field(_("registration link"))
+    registration_url = url_field(
+        _("registration link"),
+        _("The sign-up page, starting with https://. Needed before the webinar is announced."),
+    )
     stream_url = url_field(
         _("live stream or recording link"), _("Where to watch it live, then the recording.")
     )
@@ -261,7 +293,12 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
         blank=True,
         help_text=_("Only when the event does not take place as scheduled."),
     )
-    description = StreamField(StoryBlock(), verbose_name=_("description"), blank=True)
+    description = StreamField(
+        StoryBlock(),
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("What the webinar covers and who it is for."),
+    )
 
     item_kind = choices.KIND_WEBINAR
     schema_type = "Event"
@@ -307,9 +344,18 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
     class Meta:
         verbose_name = _("webinar")
         verbose_name_plural = _("webinars")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=5),
+                name="hub_webinar_duration_at_least_five_minutes",
+                violation_error_message=DURATION_ERROR,
+            )
+        ]
 
     def save(self, *args, **kwargs):
-        if self.starts_at:
+        # A webinar that has taken place is dated by when it was held. One still to come
+        # keeps the date it was announced: the hub lists what is new, never the future.
+        if self.starts_at and self.starts_at <= timezone.now():
             self.published_at = self.starts_at
         super().save(*args, **kwargs)
 
@@ -382,16 +428,34 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
 class CoursePage(HubItemPage):
     """An online course: how it is taught, how much effort it takes, how to enrol."""
 
-    course_format = models.CharField(_("format"), max_length=20, choices=choices.COURSE_FORMATS)
-    effort_hours = models.PositiveSmallIntegerField(
-        _("effort in hours"), validators=[MinValueValidator(1)]
+    course_format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=choices.COURSE_FORMATS,
+        help_text=_("How the course is taught."),
+    )
+    effort_hours = models.SmallIntegerField(
+        _("effort in hours"),
+        validators=[MinValueValidator(1, message=EFFORT_ERROR)],
+        help_text=_("Total hours of study a participant should plan for."),
     )
     length_weeks = models.PositiveSmallIntegerField(
-        _("length in weeks"), validators=[MinValueValidator(1)]
+        _("length in weeks"),
+        validators=[MinValueValidator(1)],
+        help_text=_("From the first lesson to the last."),
     )
-    level = models.CharField(_("level"), max_length=20, choices=choices.COURSE_LEVELS)
-    enrolment_url = url_field(_("enrolment link"))
-    is_free = models.BooleanField(_("free"), default=True)
+    level = models.CharField(
+        _("level"),
+        max_length=20,
+        choices=choices.COURSE_LEVELS,
+        help_text=_("What participants should already know."),
+    )
+    enrolment_url = url_field(
+        _("enrolment link"), _("The page where people enrol, starting with https://.")
+    )
+    is_free = models.BooleanField(
+        _("free"), default=True, help_text=_("Untick for a paid course and give its price.")
+    )
     price = models.DecimalField(
         _("price in euros"),
         max_digits=8,
@@ -399,8 +463,13 @@ class CoursePage(HubItemPage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Only for a paid course, VAT included."),
     )
-    body = StreamField(StoryBlock(), verbose_name=_("description"))
+    body = StreamField(
+        StoryBlock(),
+        verbose_name=_("description"),
+        help_text=_("What participants learn, week by week."),
+    )
 
     item_kind = choices.KIND_COURSE
     schema_type = "Course"
@@ -425,6 +494,13 @@ class CoursePage(HubItemPage):
     class Meta:
         verbose_name = _("online course")
         verbose_name_plural = _("online courses")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(effort_hours__gte=1),
+                name="hub_course_effort_at_least_one_hour",
+                violation_error_message=EFFORT_ERROR,
+            )
+        ]
 
     def extra_structured_data(self, request, url):
         price = "0" if self.is_free else str(self.price)
@@ -456,11 +532,21 @@ class CoursePage(HubItemPage):
 class TalkPage(HubItemPage):
     """A conversation with faculty or managers: the video, the guests, what to remember."""
 
-    video_url = url_field(_("video link"))
-    takeaways = StreamField(
-        [("takeaway", TakeawayBlock())], verbose_name=_("key take-aways"), blank=True
+    video_url = url_field(
+        _("video link"), _("The recording on YouTube or Vimeo, starting with https://.")
     )
-    body = StreamField(StoryBlock(), verbose_name=_("body"), blank=True)
+    takeaways = StreamField(
+        [("takeaway", TakeawayBlock())],
+        verbose_name=_("key take-aways"),
+        blank=True,
+        help_text=_("Three to five sentences to remember."),
+    )
+    body = StreamField(
+        StoryBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Anything else about the talk, below the take-aways."),
+    )
 
     item_kind = choices.KIND_TALK
     schema_type = "VideoObject"
@@ -500,8 +586,17 @@ class TalkPage(HubItemPage):
 class ToolPage(HubItemPage):
     """A practical tool to download: templates, checklists, guides."""
 
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
-    downloads = StreamField([("download", DownloadBlock())], verbose_name=_("files"), min_num=1)
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("What the tool helps with and how to use it."),
+    )
+    downloads = StreamField(
+        [("download", DownloadBlock())],
+        verbose_name=_("files"),
+        min_num=1,
+        help_text=_("At least one file to download."),
+    )
 
     item_kind = choices.KIND_TOOL
     content_panels = [
@@ -525,14 +620,18 @@ class ToolPage(HubItemPage):
 class DeepDivePage(HubItemPage):
     """Long-form analysis in chapters, with a table of contents built from its headings."""
 
-    body = StreamField(StoryBlock(), verbose_name=_("chapters"))
+    body = StreamField(
+        StoryBlock(),
+        verbose_name=_("chapters"),
+        help_text=_("Each section heading (H2) starts a chapter."),
+    )
 
     item_kind = choices.KIND_DEEP_DIVE
     schema_type = "Article"
     content_panels = [
         *Page.content_panels,
         InlinePanel("contributors", label=_("Authors")),
-        FieldPanel("body", help_text=_("Each section heading (H2) starts a chapter.")),
+        FieldPanel("body"),
         MultiFieldPanel(HubItemPage.taxonomy_panels, heading=_("Topics and audience")),
     ]
     search_fields = [*HubItemPage.search_fields, index.SearchField("body")]

@@ -16,11 +16,18 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     translation key, so an item tagged with the Italian topic appears under the English one.
     """
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As visitors read it in filters and headings.")
+    )
     slug = models.SlugField(
         _("slug"), max_length=120, allow_unicode=False, help_text=_("Used in filter links.")
     )
-    description = models.TextField(_("short description"), max_length=400, blank=True)
+    description = models.TextField(
+        _("short description"),
+        max_length=400,
+        blank=True,
+        help_text=_("One sentence under the topic's name."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -28,6 +35,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown on the topic's card; landscape works best."),
     )
     sort_order = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Topics are listed by this number.")
@@ -57,10 +65,21 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 class Speaker(TranslatableMixin, index.Indexed, models.Model):
     """Faculty, managers and guests who write, speak or teach in KeepONLearning."""
 
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120)
-    role = models.CharField(_("role"), max_length=160, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("First name and surname, without titles.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in the address of the person's page.")
+    )
+    role = models.CharField(
+        _("role"), max_length=160, blank=True, help_text=_("e.g. Professor of Management.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Where the person works, if not MIP."),
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -68,8 +87,14 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A square portrait; set the focal point on the face."),
     )
-    bio = models.TextField(_("short biography"), max_length=800, blank=True)
+    bio = models.TextField(
+        _("short biography"),
+        max_length=800,
+        blank=True,
+        help_text=_("Three or four sentences in the third person."),
+    )
 
     panels = [
         FieldPanel("name"),

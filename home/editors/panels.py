@@ -1,0 +1,43 @@
+"""Dashboard panels for the editors' morning routine."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+WEBINAR_HORIZON = timedelta(days=14)
+
+
+def webinars_needing_attention(now=None):
+    """Webinars starting in the next 14 days that still lack a registration link or a
+    speaker, soonest first. Cancelled and postponed webinars need nothing."""
+    from hub.models import WebinarPage
+
+    now = now or timezone.now()
+    return (
+        WebinarPage.objects.filter(starts_at__gte=now, starts_at__lt=now + WEBINAR_HORIZON)
+        .exclude(status_override__in=[WebinarPage.CANCELLED, WebinarPage.POSTPONED])
+        .annotate(speaker_count=Count("contributors"))
+        .filter(Q(registration_url="") | Q(speaker_count=0))
+        .select_related("locale")
+        .order_by("starts_at", "pk")
+    )
+
+
+class WebinarsNeedingAttentionPanel(Component):
+    """Shown to everyone who edits pages, and only when something needs doing."""
+
+    name = "editors_webinars_needing_attention"
+    template_name = "wagtailadmin/editors/webinars_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        return {"webinars": list(webinars_needing_attention())}
+
+    def render_html(self, parent_context=None):
+        user = parent_context["request"].user
+        if not PagePermissionPolicy().user_has_any_permission(user, {"add", "change"}):
+            return ""
+        return super().render_html(parent_context)
