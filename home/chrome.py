@@ -61,6 +61,7 @@ def site_chrome(request, page=None):
     navigation = NavigationMenu.objects.filter(locale__language_code=language).first()
     footer = FooterContent.objects.filter(locale__language_code=language).first()
     translations = live_translations(page)
+    links = language_links(request, page, translations)
     ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
     structured_data = []
     if page is not None:
@@ -71,7 +72,9 @@ def site_chrome(request, page=None):
         "navigation_items": resolve_links(navigation.items if navigation else None, request, page),
         "footer": footer,
         "footer_links": resolve_links(footer.links if footer else None, request),
-        "language_links": language_links(request, page, translations),
+        "language_links": links,
+        # Languages this page does not exist in: the page says so in each of them.
+        "missing_languages": [link.code for link in links if not link.is_same_page] if page else [],
         "hreflang_alternates": hreflang_alternates(request, translations),
         "canonical_url": request.build_absolute_uri(page.get_url(request)) if page else None,
         "x_default_url": request.build_absolute_uri("/"),

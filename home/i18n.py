@@ -15,6 +15,9 @@ class LanguageLink:
     is_current: bool
     # False when the page has no live version in this language and the link leads elsewhere.
     is_same_page: bool
+    # Where a link that is not the same page leads: "ancestor" (the nearest translated
+    # ancestor) or "home" (that language's home page).
+    fallback: str = ""
 
 
 def live_translations(page):
@@ -38,21 +41,41 @@ def home_pages(request):
     return live_translations(root)
 
 
+def translated_ancestors(page, code):
+    """The live versions in `code` of the ancestors of `page`, deepest first."""
+    if page is None:
+        return []
+    keys = page.get_ancestors().filter(depth__gt=1).values("translation_key")
+    found = (
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=code)
+        .order_by("-depth")
+    )
+    return list(found[:1])
+
+
 def language_links(request, page=None, translations=None):
-    """One link per language: the same page where it exists, else that language's home page."""
+    """One link per language: the same page where it exists, else its nearest ancestor that
+    exists in that language, else that language's home page."""
     current = translation.get_language()
     translations = live_translations(page) if translations is None else translations
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
-        same_page = target is not None
+        fallback = ""
         if target is None:
-            if homes is None:
-                homes = home_pages(request)
-            target = homes.get(code)
+            # The home pages are ancestors too: one query finds the nearest translated one.
+            ancestors = translated_ancestors(page, code)
+            if ancestors:
+                target = ancestors[0]
+            else:
+                if homes is None:
+                    homes = home_pages(request)
+                target = homes.get(code)
+            fallback = "ancestor" if target is not None and target.depth > 2 else "home"
         url = target.get_url(request) if target is not None else f"/{code}/"
-        links.append(LanguageLink(code, name, url, code == current, same_page))
+        links.append(LanguageLink(code, name, url, code == current, not fallback, fallback))
     return links
 
 

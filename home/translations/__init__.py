@@ -1,0 +1,2 @@
+"""The translators' workflow: who may translate what, the Translations report, and the
+guards placed in front of wagtail-localize's views."""
