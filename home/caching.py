@@ -1,0 +1,128 @@
+"""Anonymous page cache shared by every app server, and what empties it.
+
+Visitors who are not logged in all see the same page for a URL, so the rendered response is
+kept in the default cache (Redis when `REDIS_URL` is set, so every app server shares it) and
+carries `Cache-Control` that lets a CDN keep it too. Every key holds a generation number kept
+in the same cache: publishing, unpublishing or moving a page, or saving a snippet or setting
+that pages show, bumps it, and every app server stops using every older entry at once. A CDN
+configured through `wagtail.contrib.frontend_cache` is purged at the same time.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from django.utils.cache import get_max_age, patch_cache_control
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
+CONTENT_APPS = {"home", "hub", "reopening", "wagtailsearchpromotions"}
+PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
+
+
+def current_generation():
+    return cache.get(GENERATION_KEY) or 0
+
+
+def invalidate_pages(**kwargs):
+    """Make every cached page stale on every app server; purge the CDN when there is one."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+    purge_frontend_cache()
+
+
+def purge_frontend_cache():
+    if "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS:
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(Page.objects.live().filter(depth__lte=2).specific())
+
+
+def invalidate_on_content_change(sender, instance, **kwargs):
+    """Snippets, settings and search promotions show on pages; a page's own saves are drafts
+    and only matter once published, which `page_published` covers."""
+    if sender._meta.app_label in CONTENT_APPS and not isinstance(instance, Page):
+        invalidate_pages()
+
+
+def connect_signals():
+    page_published.connect(invalidate_pages, dispatch_uid="pagecache_published")
+    page_unpublished.connect(invalidate_pages, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(invalidate_pages, dispatch_uid="pagecache_moved")
+    post_save.connect(invalidate_on_content_change, dispatch_uid="pagecache_saved")
+    post_delete.connect(invalidate_on_content_change, dispatch_uid="pagecache_deleted")
+
+
+def cache_key(request, generation):
+    language = translation.get_language_from_path(request.path_info) or "-"
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"pagecache:{generation}:{language}:{url}"
+
+
+def may_use_cache(request):
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def may_store(request, response):
+    cache_control = response.get("Cache-Control", "")
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not (user and user.is_authenticated)
+        and not any(directive in cache_control for directive in PRIVATE_DIRECTIVES)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the shared cache, per URL (language included).
+
+    It sits outside the CSP middleware so that a cached page keeps the header whose nonce
+    matches its scripts. Anyone with a session (editors, previews) bypasses it entirely.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = cache_key(request, generation)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if may_store(request, response):
+            # A view that chose its own lifetime (the alert banners) keeps it.
+            timeout = get_max_age(response)
+            if timeout is None:
+                timeout = settings.PAGE_CACHE_SECONDS
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=60,
+                    s_maxage=timeout,
+                    stale_while_revalidate=60,
+                )
+            cache.set(key, response, timeout)
+            response["X-Cache"] = "miss"
+        return response

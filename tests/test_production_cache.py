@@ -1,0 +1,150 @@
+"""Anonymous pages come from the shared cache without a query, carry CDN headers and no
+cookies, and stop being served as soon as an editor changes what they show."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+
+from hub.models import ArticlePage
+from reopening.models import AlertBanner
+
+from .conftest import parse
+from .factories import StandardPageFactory, TopicFactory
+from .hub_helpers import make_item
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, len(captured)
+
+
+def title(response):
+    return parse(response).select_one("h1").get_text(strip=True)
+
+
+def test_second_anonymous_request_costs_no_query(client, home_pages):
+    first, first_queries = get(client, "/it/")
+    assert first.status_code == 200
+    assert first_queries > 0
+    assert first["X-Cache"] == "miss"
+    assert not first.cookies
+    cache_control = first["Cache-Control"]
+    assert "public" in cache_control
+    assert "s-maxage=300" in cache_control
+    assert "stale-while-revalidate=60" in cache_control
+
+    second, second_queries = get(client, "/it/")
+    assert second_queries == 0
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    # The nonce in the cached page still matches the cached policy.
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_languages_and_query_strings_are_cached_apart(client, home_pages):
+    italian, _ = get(client, "/it/")
+    english, _ = get(client, "/en/")
+    assert parse(italian).html["lang"] == "it"
+    assert parse(english).html["lang"] == "en"
+    assert get(client, "/en/")[1] == 0
+    assert get(client, "/it/?page=2")[0]["X-Cache"] == "miss"
+
+
+def test_publishing_a_page_is_seen_on_the_next_request(client, home_pages):
+    page = StandardPageFactory(parent=home_pages["it"], title="Prima", slug="pagina")
+    assert title(get(client, page.url)[0]) == "Prima"
+    assert get(client, page.url)[1] == 0
+
+    page.title = "Dopo"
+    page.save_revision().publish()
+    response, queries = get(client, page.url)
+    assert queries > 0
+    assert title(response) == "Dopo"
+
+
+def test_unpublishing_and_moving_empty_the_cache(client, hub_site, home_pages):
+    article = make_item(hub_site["it"], ArticlePage, title="Da ritirare")
+    url = article.url
+    assert get(client, url)[0].status_code == 200
+    assert get(client, hub_site["it"].url)[0].status_code == 200
+    Page.objects.get(pk=article.pk).unpublish()
+    assert get(client, url)[0].status_code == 404
+    # The listing that showed it is rendered again too.
+    assert get(client, hub_site["it"].url)[0]["X-Cache"] == "miss"
+
+    other = StandardPageFactory(parent=home_pages["it"], title="Altra", slug="altra")
+    moving = StandardPageFactory(parent=home_pages["it"], title="Mobile", slug="mobile")
+    assert get(client, "/it/mobile/")[0].status_code == 200
+    moving.move(other, pos="last-child")
+    # Wagtail leaves a redirect at the old address; the cached page is gone.
+    response = get(client, "/it/mobile/")[0]
+    assert response.status_code == 301
+    assert response["Location"] == "/it/altra/mobile/"
+
+
+def test_saving_a_snippet_or_a_banner_empties_the_cache(client, home_pages, locales):
+    get(client, "/it/")
+    assert get(client, "/it/")[1] == 0
+    TopicFactory(locale=locales["it"])
+    assert get(client, "/it/")[0]["X-Cache"] == "miss"
+
+    get(client, "/alerts/it.json")
+    assert get(client, "/alerts/it.json")[1] == 0
+    AlertBanner.objects.create(
+        locale=locales["it"],
+        message="Campus chiuso domani",
+        starts_at=timezone.now() - timezone.timedelta(hours=1),
+        ends_at=timezone.now() + timezone.timedelta(hours=1),
+    )
+    response, queries = get(client, "/alerts/it.json")
+    assert queries > 0
+    assert [banner["message"] for banner in response.json()["banners"]] == ["Campus chiuso domani"]
+    # The banners keep their own, shorter lifetime.
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+def test_editors_and_previews_are_never_cached(client, home_pages, admin_user):
+    page = StandardPageFactory(parent=home_pages["it"], title="Bozza", slug="bozza")
+    client.force_login(admin_user)
+    for _ in range(2):
+        response, queries = get(client, page.url)
+        assert queries > 0
+        assert "X-Cache" not in response
+    page.title = "Bozza modificata"
+    page.save_revision()
+    preview = client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "X-Cache" not in preview
+    assert "Bozza modificata" in preview.content.decode()
+    # What the editor saw was never stored for visitors.
+    client.logout()
+    assert get(client, page.url)[0]["X-Cache"] == "miss"
+
+
+def test_switch_turns_the_cache_off(client, home_pages, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    get(client, "/it/")
+    response, queries = get(client, "/it/")
+    assert queries > 0
+    assert "X-Cache" not in response
+
+
+def test_healthz_reports_database_and_cache(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
