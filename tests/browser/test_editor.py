@@ -1,0 +1,88 @@
+"""Journey 2: an editor writes an article in Wagtail's admin, previews it, publishes it,
+and visitors find it in the hub, first among the articles (upcoming webinars, dated by
+when they start, stay ahead of it in the unfiltered listing)."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from hub.models import ArticlePage, HubIndexPage
+
+TITLE = "Ripartire in sicurezza: che cosa abbiamo imparato"
+HEADING = "Che cosa cambia a settembre"
+PARAGRAPH = "Le lezioni tornano in aula con posti prenotati e ingressi scaglionati."
+ALT_TEXT = "Un'aula del campus con i posti distanziati"
+
+
+def log_in(page, username, password):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def insert_block(page, label):
+    body = page.locator("#panel-child-content-body-content")
+    body.get_by_role("button", name="Insert a block").last.click()
+    page.get_by_role("option", name=label, exact=True).first.click()
+
+
+def test_editor_publishes_an_article_that_leads_the_hub(new_page):
+    page = new_page(locale="en-GB")
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "password")
+    hub = HubIndexPage.objects.get(locale__language_code="it")
+    log_in(page, "editor", "password")
+    page.goto(f"/admin/pages/add/hub/articlepage/{hub.pk}/")
+
+    page.fill("#id_title", TITLE)
+    page.locator("#id_contributors-0-speaker-chooser").get_by_role("button").first.click()
+    page.locator(".modal [data-chooser-modal-choice]").first.click()
+    expect(page.locator("#id_contributors-0-speaker-title")).not_to_be_empty()
+    insert_block(page, "Heading")
+    page.fill("#body-0-value-text", HEADING)
+    insert_block(page, "Paragraph")
+    page.locator("#panel-child-content-body-content .public-DraftEditor-content").last.click()
+    page.keyboard.type(PARAGRAPH)
+    insert_block(page, "Image")
+    page.locator("#body-2-value-image-chooser").get_by_role("button").first.click()
+    page.locator(".modal a[data-chooser-modal-choice]").first.click()
+    page.fill("#body-2-value-alt_text", ALT_TEXT)
+    topic_label = page.locator("label[for='id_topics_0']").text_content().strip()
+    page.check("#id_topics_0")
+
+    def preview_posted(response):
+        return "/preview/" in response.url and response.request.method == "POST"
+
+    with page.expect_response(preview_posted) as posted:
+        page.get_by_role("button", name="Toggle preview").click()
+    assert posted.value.json()["is_valid"] is True
+    with page.context.expect_page() as preview_info:
+        page.get_by_role("link", name="Preview in new tab").click()
+    preview = preview_info.value
+    expect(preview.locator("h1")).to_have_text(TITLE)
+    expect(preview.locator("main h2", has_text=HEADING)).to_be_visible()
+    expect(preview.locator("main", has_text=PARAGRAPH)).to_be_visible()
+    expect(preview.locator(f'main img[alt="{ALT_TEXT}"]')).to_be_visible()
+    preview.close()
+
+    page.locator("footer").get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{hub.pk}/$"))
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    article = ArticlePage.objects.get(title=TITLE)
+    assert article.live
+    assert [block.block_type for block in article.body] == ["heading", "paragraph", "image"]
+    assert [topic.name for topic in article.topics.all()] == [topic_label]
+
+    visitor = new_page()
+    visitor.goto(hub.url)
+    expect(visitor.locator(".results .card__title a", has_text=TITLE)).to_have_count(1)
+    visitor.goto(f"{hub.url}?kind=article")
+    first_card = visitor.locator(".results .card__title a").first
+    expect(first_card).to_have_text(TITLE)
+    first_card.click()
+    expect(visitor.locator("h1")).to_have_text(TITLE)
+    expect(visitor.locator(f'main img[alt="{ALT_TEXT}"]')).to_be_visible()
