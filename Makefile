@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 TEST_SETTINGS := config.settings.test
 
-.PHONY: run test lint format setup messages migrate demo bench clean
+.PHONY: run test lint format setup messages migrate demo serve bench audit clean
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) is required (or set PYTHON=...)"; exit 1; }
@@ -33,20 +33,38 @@ run: demo
 	@echo "Admin: http://127.0.0.1:$(PORT)/admin/ (logins above)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The production settings on this machine, over plain HTTP on loopback: for benchmarks and
+# outage drills. Redis is used when REDIS_URL is set.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECURE_SSL_REDIRECT=false \
+	SECRET_KEY=$(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(40))'))
+
+serve: demo
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+# Not part of `make test`: loads a large demo into PostgreSQL and measures with wrk.
+bench: setup
+	$(PY) benchmarks/run.py
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check site/templates
+	$(BIN)/djhtml --check site/templates home/templates
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/djhtml site/templates
+	$(BIN)/djhtml site/templates home/templates
 
 test: setup lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(PY) manage.py check
 	$(BIN)/pytest
+
+# Lighthouse scores of the main pages in both languages (needs Chromium and npx; not in CI).
+AUDIT_PORT ?= 8090
+audit: demo
+	$(PY) tests/browser/lighthouse.py --port $(AUDIT_PORT)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 media static_collected .pytest_cache .ruff_cache

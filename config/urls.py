@@ -7,13 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.health import healthz
 from home.search_views import search
 from home.views import language_redirect
 
 handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler500 = "home.health.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

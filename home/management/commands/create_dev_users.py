@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 DEV_USERS = [
@@ -28,3 +29,4 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
             self.stdout.write(f"  {username} / {password}")
+        call_command("create_roles", demo_users=True, stdout=self.stdout)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import site
+from home.demo import roles, site, workflows
 from hub import demo as hub_demo
 from reopening import demo as reopening_demo
 
@@ -29,4 +29,6 @@ class Command(BaseCommand):
         reopening = reopening_demo.build(pages["home"])
         menu_pages = [*hub.get("menu", []), *reopening.get("menu", [])]
         site.build_frame(pages, menu_pages)
+        roles.build_roles()
+        workflows.build_workflows()
         self.stdout.write(self.style.SUCCESS("Demo content ready in Italian and English."))
