@@ -1,20 +1,25 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.users.models import UserProfile
 
 from home.demo.roles import EDITORS, TRANSLATORS, build_roles
+from home.demo.workflows import build_workflows
+from home.editors.permissions import REVIEWERS
 
 DEMO_USERS = [
-    # username, password, group
-    ("editor", "mip-editor-2020", EDITORS),
-    ("translator-en", "mip-translator-en-2020", TRANSLATORS["en"]),
-    ("translator-it", "mip-translator-it-2020", TRANSLATORS["it"]),
+    # username, password, group, language of the admin
+    ("editor", "mip-editor-2020", EDITORS, "it"),
+    ("reviewer", "mip-reviewer-2020", REVIEWERS, "it"),
+    ("translator-en", "mip-translator-en-2020", TRANSLATORS["en"], "en"),
+    ("translator-it", "mip-translator-it-2020", TRANSLATORS["it"], "it"),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Create the Editors and translators' groups with their permissions; with --demo-users "
+        "Create the groups of every role (editors, reviewers, translators) with their permissions "
+        "and the reopening review workflow; with --demo-users "
         "also one development login per role (DEBUG only). Idempotent."
     )
 
@@ -25,12 +30,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo_users=False, **options):
         groups = build_roles()
+        review = build_workflows()
+        groups[REVIEWERS] = review["reviewers"]
         if not demo_users:
             return
         if not settings.DEBUG:
             raise CommandError("Development accounts are for DEBUG environments only.")
         user_model = get_user_model()
-        for username, password, group in DEMO_USERS:
+        for username, password, group_name, language in DEMO_USERS:
             user, created = user_model.objects.get_or_create(
                 username=username,
                 defaults={"email": f"{username}@example.com", "is_staff": False},
@@ -38,5 +45,9 @@ class Command(BaseCommand):
             if created:
                 user.set_password(password)
                 user.save()
-            user.groups.add(groups[group])
-            self.stdout.write(f"  {username} / {password} ({group})")
+            user.groups.add(groups[group_name])
+            profile = UserProfile.get_for_user(user)
+            if profile.preferred_language != language:
+                profile.preferred_language = language
+                profile.save(update_fields=["preferred_language"])
+            self.stdout.write(f"  {username} / {password} ({group_name})")
