@@ -116,8 +116,13 @@ def site_server(chromium, test_database, django_db_blocker):
     runs, for its thread and for the tests' own set-up and checks; afterwards it is put back
     as the migrations left it."""
     from pytest_django.live_server_helper import LiveServer
+    from wagtail.models import Page
 
     with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            # Transactional tests with serialized_rollback run before these and leave the
+            # database empty; put back what the migrations made (root page, locale, site).
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
         snapshot = connection.creation.serialize_db_to_string()
         call_command("load_demo_data", stdout=io.StringIO())
         server = LiveServer("localhost")
