@@ -6,12 +6,14 @@ tests that run later see what they expect."""
 import io
 import mimetypes
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
@@ -125,7 +127,10 @@ def site_server(chromium, test_database, django_db_blocker):
             connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
         snapshot = connection.creation.serialize_db_to_string()
         call_command("load_demo_data", stdout=io.StringIO())
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        if server.thread.connections_override:
+            server.thread.server_class = OneRequestAtATimeServer
+        server.start()
         server._live_server_modified_settings.enable()
         try:
             yield server
@@ -135,6 +140,25 @@ def site_server(chromium, test_database, django_db_blocker):
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(snapshot)
             cache.clear()
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, calling Django for one request at a time.
+
+    On SQLite the test database lives in memory and every server thread shares its single
+    connection; two requests at once (a preview refreshing while the editor publishes, the
+    alert banner fetched while a page loads) then interleave on that connection and fail with
+    errors such as "another row available". Sockets are still served by threads, so a browser's
+    idle keep-alive connections do not hold anyone up."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def serialized(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(serialized)
 
 
 def serve_media(route):
