@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
 CONTENT_APPS = {"home", "hub", "reopening", "wagtailsearchpromotions"}
+# Outside those apps, what changes which pages a visitor may see or in which language.
+CONTENT_MODELS = (Locale, PageViewRestriction)
 PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
@@ -49,9 +51,12 @@ def purge_frontend_cache():
 
 
 def invalidate_on_content_change(sender, instance, **kwargs):
-    """Snippets, settings and search promotions show on pages; a page's own saves are drafts
-    and only matter once published, which `page_published` covers."""
-    if sender._meta.app_label in CONTENT_APPS and not isinstance(instance, Page):
+    """Snippets, settings and search promotions show on pages, and a view restriction hides
+    some; a page's own saves are drafts and only matter once published, which
+    `page_published` covers."""
+    if isinstance(instance, Page):
+        return
+    if sender._meta.app_label in CONTENT_APPS or isinstance(instance, CONTENT_MODELS):
         invalidate_pages()
 
 

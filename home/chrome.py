@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
-from .i18n import hreflang_alternates, language_links, live_translations
+from .fragments import cached
+from .i18n import hreflang_alternates, language_links, page_translations
 from .models import FooterContent, NavigationMenu
 from .structured_data import breadcrumb_list
 
@@ -30,48 +32,89 @@ def localized_pages(pages):
     return {page.translation_key: page for page in found}
 
 
-def resolve_links(stream, request, current_page=None):
-    """Turn a StreamField of LinkBlocks into label/URL pairs in the active language.
+@dataclass(frozen=True)
+class Link:
+    """A menu or footer link resolved for one language: the same for every visitor."""
+
+    label: str
+    url: str
+    page_pk: int | None = None
+    page_path: str = ""
+    page_depth: int = 0
+
+    def is_current_for(self, page):
+        if page is None or self.page_pk is None:
+            return False
+        return self.page_pk == page.pk or (
+            self.page_depth > 2 and page.path.startswith(self.page_path)
+        )
+
+
+def resolve_links(stream, request):
+    """Turn a StreamField of LinkBlocks into links in the active language.
 
     An editor may pick the Italian page in the English menu: the link still leads to the
     English version, and a page with no English version is not offered to English visitors.
     """
     values = [block.value for block in stream or []]
     localized = localized_pages([value["page"] for value in values if value.get("page")])
-    items = []
+    links = []
     for value in values:
-        if value.get("page") is not None:
-            page = localized.get(value["page"].translation_key)
-            if page is None:
-                continue
+        if value.get("page") is None:
+            links.append(Link(value.get("label"), value.get("url")))
+            continue
+        page = localized.get(value["page"].translation_key)
+        if page is not None:
             label = value.get("label") or page.title
-            url = page.get_url(request)
-            is_current = current_page is not None and (
-                page.pk == current_page.pk
-                or (page.depth > 2 and current_page.path.startswith(page.path))
+            links.append(Link(label, page.get_url(request), page.pk, page.path, page.depth))
+    return links
+
+
+@dataclass(frozen=True)
+class Footer:
+    about: str
+    address: str
+    email: str
+    copyright: str
+
+
+def shared_chrome(request):
+    """Menu and footer of the active language, built once per content generation."""
+    language = translation.get_language()
+
+    def build():
+        navigation = NavigationMenu.objects.filter(locale__language_code=language).first()
+        footer = FooterContent.objects.filter(locale__language_code=language).first()
+        return {
+            "navigation": resolve_links(navigation.items if navigation else None, request),
+            "footer": Footer(
+                expand_db_html(footer.about), footer.address, footer.email, footer.copyright
             )
-        else:
-            url, label, is_current = value.get("url"), value.get("label"), False
-        items.append(MenuItem(label, url, is_current))
-    return items
+            if footer
+            else None,
+            "footer_links": resolve_links(footer.links if footer else None, request),
+        }
+
+    return cached("chrome", build, language, request.get_host())
 
 
 def site_chrome(request, page=None):
-    language = translation.get_language()
-    navigation = NavigationMenu.objects.filter(locale__language_code=language).first()
-    footer = FooterContent.objects.filter(locale__language_code=language).first()
-    translations = live_translations(page)
-    links = language_links(request, page, translations)
+    shared = shared_chrome(request)
     ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
+    translations, translated_ancestors = page_translations(page, ancestors)
+    links = language_links(request, page, translations, translated_ancestors)
     structured_data = []
     if page is not None:
         structured_data.append(breadcrumb_list(request, page, ancestors))
         if hasattr(page, "structured_data"):
             structured_data.extend(page.structured_data(request))
     return {
-        "navigation_items": resolve_links(navigation.items if navigation else None, request, page),
-        "footer": footer,
-        "footer_links": resolve_links(footer.links if footer else None, request),
+        "navigation_items": [
+            MenuItem(link.label, link.url, link.is_current_for(page))
+            for link in shared["navigation"]
+        ],
+        "footer": shared["footer"],
+        "footer_links": [MenuItem(link.label, link.url, False) for link in shared["footer_links"]],
         "language_links": links,
         # Languages this page does not exist in: the page says so in each of them.
         "missing_languages": [link.code for link in links if not link.is_same_page] if page else [],

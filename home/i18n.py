@@ -41,35 +41,45 @@ def home_pages(request):
     return live_translations(root)
 
 
-def translated_ancestors(page, code):
-    """The live versions in `code` of the ancestors of `page`, deepest first."""
+def page_translations(page, ancestors):
+    """The live versions of `page` by language code, and in each language the deepest live
+    version of one of its `ancestors`: one query for both.
+
+    The page learns its own locale from the same rows, so that later questions about its
+    language cost nothing."""
     if page is None:
-        return []
-    keys = page.get_ancestors().filter(depth__gt=1).values("translation_key")
-    found = (
-        Page.objects.live()
-        .filter(translation_key__in=keys, locale__language_code=code)
-        .order_by("-depth")
-    )
-    return list(found[:1])
+        return {}, {}
+    keys = {page.translation_key} | {ancestor.translation_key for ancestor in ancestors}
+    rows = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    translations, nearest = {}, {}
+    for row in rows:
+        if row.locale_id == page.locale_id and not Page.locale.is_cached(page):
+            page.locale = row.locale
+        code = row.locale.language_code
+        if row.translation_key == page.translation_key:
+            translations[code] = row
+        elif code not in nearest or row.depth > nearest[code].depth:
+            nearest[code] = row
+    if page.pk not in {p.pk for p in translations.values()}:
+        # A draft seen in preview: it is still the page of its own language.
+        translations[page.locale.language_code] = page
+    return translations, nearest
 
 
-def language_links(request, page=None, translations=None):
+def language_links(request, page=None, translations=None, translated_ancestors=None):
     """One link per language: the same page where it exists, else its nearest ancestor that
     exists in that language, else that language's home page."""
     current = translation.get_language()
-    translations = live_translations(page) if translations is None else translations
+    translations = translations or {}
+    translated_ancestors = translated_ancestors or {}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         fallback = ""
         if target is None:
-            # The home pages are ancestors too: one query finds the nearest translated one.
-            ancestors = translated_ancestors(page, code)
-            if ancestors:
-                target = ancestors[0]
-            else:
+            target = translated_ancestors.get(code)
+            if target is None:
                 if homes is None:
                     homes = home_pages(request)
                 target = homes.get(code)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import LinkBlock, StoryBlock
+from .fragments import public_q
 
 
 class BasePage(Page):
@@ -84,6 +85,13 @@ class BasePage(Page):
         return self.listing_title or self.title
 
     @property
+    def language_code(self):
+        """The language of this page's locale, without a query for each page that asks."""
+        from .fragments import language_code
+
+        return language_code(self.locale_id)
+
+    @property
     def meta_description(self):
         return self.search_description or self.summary
 
@@ -141,7 +149,7 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self, request))
-        reopening = ReopeningPage.objects.child_of(self).live().public().first()
+        reopening = ReopeningPage.objects.child_of(self).live().filter(public_q()).first()
         context["reopening_page"] = reopening
         context["reopening"] = reopening.state() if reopening else None
         return context

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from .chrome import site_chrome
+from .fragments import public_q
 from .i18n import LanguageLink, home_pages
 
 RESULTS_PER_PAGE = 10
@@ -64,7 +65,7 @@ def searchable_pages(request):
         return Page.objects.none()
     return (
         Page.objects.live()
-        .public()
+        .filter(public_q())
         .descendant_of(home, inclusive=True)
         .filter(locale_id=home.locale_id)
     )

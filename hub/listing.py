@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from home.chrome import localized_pages
+from home.fragments import cached, public_q
 
 from . import choices
 from .models import ITEM_PAGE_MODELS, HubItemPage, Topic, WebinarPage
@@ -34,30 +34,40 @@ class Card:
     state_label: str = ""
 
 
-def topics_by_key(locale_id, request=None):
-    """Every topic of one language, by translation key: one query, once per request."""
-    cache = getattr(request, "_hub_topics", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._hub_topics = cache
-    if locale_id not in cache:
-        topics = Topic.objects.filter(locale_id=locale_id)
-        cache[locale_id] = {topic.translation_key: topic for topic in topics}
-    return cache[locale_id]
+def topics_by_key(locale_id):
+    """Every topic of one language, in the editors' order, by translation key: one query
+    per publish, shared by every request (see `home.fragments`)."""
+
+    def build():
+        topics = Topic.objects.filter(locale_id=locale_id).select_related("image")
+        return {topic.translation_key: topic for topic in topics}
+
+    return cached("topics", build, locale_id)
+
+
+def topic_by_pk(pk, locale_id):
+    return next((t for t in topics_by_key(locale_id).values() if t.pk == pk), None)
 
 
 def topics_in_language(item):
-    """The item's topics as the visitor's language names them."""
+    """The item's topics as the visitor's language names them (prefetch `topics` first to
+    ask more than once without a query)."""
     local = topics_by_key(item.locale_id)
     return [local[t.translation_key] for t in item.topics.all() if t.translation_key in local]
 
 
-def card_queryset(queryset):
+def card_prefetches():
+    """The relations a card shows beyond the item's own row."""
+    return ["topics", Prefetch("listing_image__renditions")]
+
+
+def card_queryset(queryset, prefetch=True):
     """Everything a card shows, fetched with the items: image, renditions, topics, and the
-    webinar's own fields (a one-to-one join, so no query per webinar)."""
-    renditions = Prefetch("listing_image__renditions")
-    queryset = queryset.select_related("listing_image").prefetch_related("topics", renditions)
+    webinar's own fields (a one-to-one join, so no query per webinar). Without `prefetch`,
+    `with_card_data` fetches the relations later, for several lists at once."""
+    queryset = queryset.select_related("listing_image")
+    if prefetch:
+        queryset = queryset.prefetch_related(*card_prefetches())
     if queryset.model is HubItemPage:
         queryset = queryset.select_related("webinarpage")
     return queryset
@@ -75,7 +85,7 @@ def webinar_of(item):
 def make_cards(items, request, locale_id):
     """Cards for a page of items: one query for the topics' names, however many items."""
     items = list(items)
-    local_topics = topics_by_key(locale_id, request) if items else {}
+    local_topics = topics_by_key(locale_id) if items else {}
     kind_labels = dict(choices.KINDS)
     cards = []
     for item in items:
@@ -105,7 +115,7 @@ def make_cards(items, request, locale_id):
 
 
 def live_items(locale_id):
-    return HubItemPage.objects.live().public().filter(locale_id=locale_id)
+    return HubItemPage.objects.live().filter(public_q(), locale_id=locale_id)
 
 
 def page_number(request, paginator):
@@ -137,7 +147,7 @@ class Facet:
 def build_listing(page, request, topic=None):
     """The filtered, paginated list of items for a hub index or topic page."""
     locale_id = page.locale_id
-    local_topics = list(topics_by_key(locale_id, request).values())
+    local_topics = list(topics_by_key(locale_id).values())
     topic_by_slug = {t.slug: t for t in local_topics}
     vocabularies = {
         "kind": dict(choices.KINDS),
@@ -212,6 +222,12 @@ def build_listing(page, request, topic=None):
     results = filtered().none() if invalid else filtered().distinct()
     results = card_queryset(results.order_by("-published_at", "-pk"))
     paginator = Paginator(results, PAGE_SIZE)
+    # Every item has exactly one kind, and the kind facet counts every filter but its own:
+    # the results number what it gives the selected kind, or all kinds together.
+    kinds = facets[0].options
+    paginator.count = (
+        0 if invalid else sum(o.count for o in kinds if o.selected or "kind" not in selected)
+    )
     page_obj = paginator.page(page_number(request, paginator))
     return {
         "cards": make_cards(page_obj.object_list, request, locale_id),
@@ -224,19 +240,18 @@ def build_listing(page, request, topic=None):
     }
 
 
-def upcoming_webinars(locale_id, topic=None, limit=None, now=None):
+def upcoming_webinars(locale_id, topic=None, limit=None, now=None, card_data=True):
     """Webinars not yet over, soonest first (live ones included)."""
     now = now or timezone.now()
     queryset = (
         WebinarPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id, starts_at__gte=now - timedelta(hours=8))
+        .filter(public_q(), locale_id=locale_id, starts_at__gte=now - timedelta(hours=8))
         .exclude(status_override="cancelled")
         .order_by("starts_at")
     )
     if topic is not None:
         queryset = queryset.filter(topics__translation_key=topic.translation_key).distinct()
-    webinars = [w for w in card_queryset(queryset) if w.ends_at > now]
+    webinars = [w for w in card_queryset(queryset, prefetch=card_data) if w.ends_at > now]
     return webinars[:limit] if limit else webinars
 
 
@@ -248,8 +263,7 @@ def webinar_schedule(index, request, upcoming):
     else:
         queryset = (
             WebinarPage.objects.live()
-            .public()
-            .filter(locale_id=index.locale_id, starts_at__lt=now)
+            .filter(public_q(), locale_id=index.locale_id, starts_at__lt=now)
             .exclude(stream_url="")
             .exclude(status_override__in=["cancelled", "postponed"])
             .order_by("-starts_at")
@@ -293,19 +307,41 @@ def related_items(item, request, limit=3):
     return make_cards(items, request, item.locale_id)
 
 
-def topic_extras(topic_page, request):
+def featured_items(owner, request):
+    """The items editors featured on `owner` (a topic or home page), in its language and in
+    the editors' order: one query. A preview shows the rows being edited instead."""
+    items = live_items(owner.locale_id)
+    if getattr(request, "is_preview", False):
+        keys = [row.item.translation_key for row in owner.featured_items.all() if row.item_id]
+        found = card_queryset(items, prefetch=False).filter(translation_key__in=keys)
+        found = {p.translation_key: p for p in found}
+        return [found[key] for key in keys if key in found]
+    rows = owner.featured_items.model.objects.filter(page=owner)
+    order = rows.filter(item__translation_key=OuterRef("translation_key")).values("sort_order")
+    return list(
+        card_queryset(items, prefetch=False)
+        .filter(translation_key__in=rows.values("item__translation_key"))
+        .annotate(feature_order=Subquery(order[:1]))
+        .order_by("feature_order", "pk")
+    )
+
+
+def with_card_data(*groups):
+    """Fetch what cards show for several lists of items at once: one query per relation for
+    all of them instead of one per list."""
+    items = [item for group in groups for item in group]
+    prefetch_related_objects(items, *card_prefetches())
+    return groups
+
+
+def topic_extras(topic_page, topic, request):
     """What a topic page shows above its listing: featured items and upcoming webinars."""
-    chosen = [f.item for f in topic_page.featured_items.select_related("item").all()]
-    localized = localized_pages(chosen)
-    featured_ids = [
-        localized[p.translation_key].pk for p in chosen if p.translation_key in localized
-    ]
-    featured = {p.pk: p for p in card_queryset(HubItemPage.objects.filter(pk__in=featured_ids))}
-    webinars = upcoming_webinars(topic_page.locale_id, topic=topic_page.topic, limit=3)
+    featured, webinars = with_card_data(
+        featured_items(topic_page, request),
+        upcoming_webinars(topic_page.locale_id, topic=topic, limit=3, card_data=False),
+    )
     return {
-        "featured_cards": make_cards(
-            [featured[pk] for pk in featured_ids if pk in featured], request, topic_page.locale_id
-        ),
+        "featured_cards": make_cards(featured, request, topic_page.locale_id),
         "upcoming_cards": make_cards(webinars, request, topic_page.locale_id),
     }
 
@@ -336,22 +372,19 @@ def home_page_context(home, request):
     ]
     hub = HubIndexPage.objects.live().filter(locale_id=locale_id).first()
     topic_pages = {
-        page.topic_id: page
-        for page in TopicPage.objects.live().filter(locale_id=locale_id).select_related("topic")
+        page.topic_id: page for page in TopicPage.objects.live().filter(locale_id=locale_id)
     }
     topics = [
         {
             "topic": topic,
             "url": topic_pages[topic.pk].get_url(request) if topic.pk in topic_pages else None,
         }
-        for topic in Topic.objects.filter(locale_id=locale_id).select_related("image")
+        for topic in topics_by_key(locale_id).values()
     ]
-    chosen = [f.item for f in home.featured_items.select_related("item").all()]
-    localized = localized_pages(chosen)
-    featured_ids = [
-        localized[p.translation_key].pk for p in chosen if p.translation_key in localized
-    ]
-    featured = {p.pk: p for p in card_queryset(HubItemPage.objects.filter(pk__in=featured_ids))}
+    featured, upcoming = with_card_data(
+        featured_items(home, request),
+        upcoming_webinars(locale_id, limit=3, now=now, card_data=False),
+    )
     return {
         "hub": hub,
         "impact": {
@@ -359,11 +392,7 @@ def home_page_context(home, request):
             "participants": held["participants"] or 0,
             "kinds": kind_figures,
         },
-        "upcoming_cards": make_cards(
-            upcoming_webinars(locale_id, limit=3, now=now), request, locale_id
-        ),
+        "upcoming_cards": make_cards(upcoming, request, locale_id),
         "topic_grid": topics,
-        "featured_cards": make_cards(
-            [featured[pk] for pk in featured_ids if pk in featured], request, locale_id
-        ),
+        "featured_cards": make_cards(featured, request, locale_id),
     }

@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.fragments import public_q
+
 from .models import ReopeningChange, ReopeningInfoPage
 
 FEED_LENGTH = 50
@@ -35,7 +37,7 @@ class ReopeningChangesFeed(Feed):
         return page.summary or page.introduction or page.title
 
     def items(self, page):
-        pages = ReopeningInfoPage.objects.child_of(page).live().public()
+        pages = ReopeningInfoPage.objects.child_of(page).live().filter(public_q())
         return (
             ReopeningChange.objects.filter(page__in=pages, locale_id=page.locale_id)
             .select_related("page")

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
 from home.editors.permissions import ReviewedPublishingMixin
+from home.fragments import public_q
 from home.models import BasePage
 
 from .blocks import KeyMessageBlock, ReopeningStoryBlock
@@ -130,8 +131,8 @@ class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             reopening=self.state(),
-            information_pages=ReopeningInfoPage.objects.child_of(self).live().public(),
-            faq_page=ReopeningFaqPage.objects.child_of(self).live().public().first(),
+            information_pages=ReopeningInfoPage.objects.child_of(self).live().filter(public_q()),
+            faq_page=ReopeningFaqPage.objects.child_of(self).live().filter(public_q()).first(),
             feed_url=self.feed_url(request),
         )
         return context
@@ -250,7 +251,7 @@ class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
         context.update(
             changes=sorted(self.changes.all(), key=lambda c: (c.changed_on, c.pk), reverse=True),
             feed_url=self.get_parent().specific.feed_url(request),
-            faq_json_ld=faq_json_ld(items, self.locale.language_code, context["canonical_url"]),
+            faq_json_ld=faq_json_ld(items, self.language_code, context["canonical_url"]),
         )
         return context
 
@@ -302,7 +303,7 @@ class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
     def sections(self):
         """(information page, its questions) for each live information page with an FAQ."""
         parent = self.get_parent()
-        pages = ReopeningInfoPage.objects.child_of(parent).live().public()
+        pages = ReopeningInfoPage.objects.child_of(parent).live().filter(public_q())
         return [(page, items) for page in pages if (items := faq_items(page.body))]
 
     def get_context(self, request, *args, **kwargs):
@@ -312,7 +313,7 @@ class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
         context.update(
             sections=sections,
             feed_url=self.get_parent().specific.feed_url(request),
-            faq_json_ld=faq_json_ld(items, self.locale.language_code, context["canonical_url"]),
+            faq_json_ld=faq_json_ld(items, self.language_code, context["canonical_url"]),
         )
         return context
 

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
@@ -117,3 +118,11 @@ def reopening(home_pages, locales):
     italian.save_revision().publish()
     english = publish_translation(italian, locales["en"])
     return {"it": italian, "en": english}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages and fragments cached by another test
+    describe a database that is gone."""
+    cache.clear()
+    yield

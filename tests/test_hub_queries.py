@@ -76,5 +76,6 @@ def test_query_counts_do_not_grow_with_content(client, hub_site, locales, home_p
     large = {url: query_count(client, url) for url in urls}
 
     assert large == small
-    # Wagtail's own routing costs about ten of these; issue budgets tighten this later.
-    assert max(small.values()) <= 32, small
+    # Wagtail's own routing costs up to nine of these (site, locale, each level of the path,
+    # view restrictions); menu, footer and topics come from the fragment cache.
+    assert max(small.values()) <= 20, small

@@ -148,9 +148,11 @@ def test_landing_page_costs_the_same_queries_with_more_information_pages(
     client.get("/it/nice-to-mip-you/")  # warm caches (site root paths)
     with CaptureQueriesContext(connection) as few:
         client.get("/it/nice-to-mip-you/")
+    few_queries = len(few.captured_queries)  # the next request empties Django's query log
     for number in range(2, 8):
         add_reopening_info_page(section, title=f"Pagina {number}", slug=f"pagina-{number}")
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get("/it/nice-to-mip-you/")  # publishing renewed the menu and footer: build them
+    with django_assert_num_queries(few_queries):
         response = client.get("/it/nice-to-mip-you/")
     assert len(parse(response).select(".reopening-card")) == 8
 

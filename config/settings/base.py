@@ -232,6 +232,8 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-site"
 
 # Anonymous pages are kept in the cache this long, and a CDN may keep them as long.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Menu, footer, topics: renewed by every publish (see home/fragments.py), so they may live long.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false")
 
 

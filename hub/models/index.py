@@ -38,7 +38,7 @@ class HubListingMixin:
 
     def route_url(self, name, *parts):
         """A route of this page in its own language, e.g. relatori/<slug>/ or speakers/<slug>/."""
-        word = ROUTE_WORDS[name][self.locale.language_code]
+        word = ROUTE_WORDS[name][self.language_code]
         return self.url + "/".join([word, *parts]) + "/"
 
 
@@ -168,16 +168,20 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        word = CALENDAR_WORDS[self.locale.language_code]
+        word = CALENDAR_WORDS[self.language_code]
         context["links"] = {"feed": self.url + "feed/", "calendar": f"{self.url}{word}/"}
         return context
 
     @path("")
     def listing(self, request):
-        from hub.listing import topic_extras
+        from hub.listing import topic_by_pk, topic_extras
 
+        # The topic as every page of this language already has it: no query of its own.
+        topic = topic_by_pk(self.topic_id, self.locale_id)
+        if topic is not None:
+            self.topic = topic
         context = self.listing_context(request, topic=self.topic)
-        context.update(topic_extras(self, request))
+        context.update(topic_extras(self, self.topic, request))
         return self.render(request, context_overrides=context)
 
     @path("feed/", name="feed")

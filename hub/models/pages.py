@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -144,6 +145,9 @@ class HubItemPage(BasePage):
         from hub.listing import related_items, topics_in_language
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # Asked twice below; a preview keeps the topics being edited instead.
+            prefetch_related_objects([self], "topics")
         context["item_topics"] = topics_in_language(self)
         context["related_items"] = related_items(self, request)
         hub_index = self.get_parent().specific
@@ -167,7 +171,7 @@ class HubItemPage(BasePage):
             "name": self.title,
             "description": self.meta_description,
             "url": url,
-            "inLanguage": self.delivery_language or self.locale.language_code,
+            "inLanguage": self.delivery_language or self.language_code,
         }
         if self.listing_image_id:
             data["image"] = [image_url(request, self.listing_image)]
@@ -421,7 +425,7 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = self.state()
-        context["calendar_url"] = f"{self.url}{CALENDAR_WORDS[self.locale.language_code]}/"
+        context["calendar_url"] = f"{self.url}{CALENDAR_WORDS[self.language_code]}/"
         return context
 
 

@@ -1,0 +1,44 @@
+"""Facts nearly every page needs and that change only when content is published or a
+snippet saved: the menu, the footer, the topics of a language, which pages are restricted.
+
+They are kept in the shared cache under the page cache's generation (see `caching.py`), so
+the publish or save that empties the page cache renews them too, on every app server at
+once. Only what is the same for every visitor goes here."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import Locale, PageViewRestriction
+
+from .caching import current_generation
+
+
+def cached(name, build, *parts):
+    """`build()`'s value, computed once per generation of the content for these `parts`."""
+    key = ":".join(["fragment", str(current_generation()), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
+
+
+def language_code(locale_id):
+    """The language code of a locale, without a query per page that asks."""
+    codes = cached("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    if locale_id not in codes:
+        return Locale.objects.get(pk=locale_id).language_code
+    return codes[locale_id]
+
+
+def public_q():
+    """What `PageQuerySet.public()` keeps, as a condition: pages with no view restriction
+    on themselves or an ancestor. The restricted paths are few and rarely change."""
+    paths = cached(
+        "restricted-paths",
+        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    restricted = Q()
+    for path in paths:
+        restricted |= Q(path__startswith=path)
+    return ~restricted if paths else Q()
