@@ -11,14 +11,12 @@ class NavigationMenuViewSet(SnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     list_display = ["name", "locale"]
-    list_filter = ["locale"]
 
 
 class FooterContentViewSet(SnippetViewSet):
     model = FooterContent
     icon = "doc-full"
     list_display = ["name", "locale"]
-    list_filter = ["locale"]
 
 
 class SiteChromeViewSetGroup(SnippetViewSetGroup):

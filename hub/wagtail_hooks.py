@@ -9,7 +9,6 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug", "locale", "sort_order"]
-    list_filter = ["locale"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 
@@ -18,7 +17,6 @@ class SpeakerViewSet(SnippetViewSet):
     model = Speaker
     icon = "user"
     list_display = ["name", "role", "organisation", "locale"]
-    list_filter = ["locale"]
     search_fields = ["name", "organisation"]
 
 

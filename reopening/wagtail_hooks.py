@@ -61,7 +61,7 @@ class AlertBannerViewSet(SnippetViewSet):
         Column("status", label=_("Status"), accessor=banner_status),
         "locale",
     ]
-    list_filter = ["locale", "severity", "scope"]
+    list_filter = ["severity", "scope"]
 
 
 register_snippet(AlertBannerViewSet)

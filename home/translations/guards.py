@@ -11,8 +11,9 @@ from functools import wraps
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -88,7 +89,11 @@ def target_editor_only(view):
     @wraps(view)
     def guarded(request, translation_id, *args, **kwargs):
         translation = get_object_or_404(Translation, pk=translation_id)
-        if not can_edit_instance(request.user, translation.get_target_instance()):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        if not can_edit_instance(request.user, target):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 

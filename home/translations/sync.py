@@ -3,7 +3,8 @@
 Publishing a source page only marks its translations outdated; here an editor or translator
 brings every outdated translation of a section up to date in one go. What translators have
 already translated is kept (wagtail-localize matches translations by text and place); new or
-changed text shows the source until it is translated.
+changed text shows the source until it is translated, and the translation editor offers the
+previous translation of a changed text as a suggestion (`suggestions.py`).
 """
 
 from dataclasses import dataclass
