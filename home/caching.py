@@ -2,19 +2,22 @@
 
 Visitors who are not logged in all see the same page for a URL, so the rendered response is
 kept in the default cache (Redis when `REDIS_URL` is set, so every app server shares it) and
-carries `Cache-Control` that lets a CDN keep it too. Every key holds a generation number kept
-in the same cache: publishing, unpublishing or moving a page, or saving a snippet or setting
-that pages show, bumps it, and every app server stops using every older entry at once. A CDN
+carries `Cache-Control` that lets a CDN keep it too. Every entry records the generation
+number kept in the same cache when it was made: publishing, unpublishing or moving a page, or
+saving a snippet or setting that pages show, bumps it, and every app server stops using every
+older entry at once. A CDN
 configured through `wagtail.contrib.frontend_cache` is purged at the same time.
 """
 
 import hashlib
 import logging
+import math
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+from django.http import HttpResponse
+from django.utils import timezone, translation
 from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -68,10 +71,42 @@ def connect_signals():
     post_delete.connect(invalidate_on_content_change, dispatch_uid="pagecache_deleted")
 
 
-def cache_key(request, generation):
+def expire_page_at(request, moment):
+    """Keep the page being rendered no longer than until `moment`, when something it shows
+    changes by itself (an alert banner starts or ends)."""
+    current = getattr(request, "page_cache_expires", None)
+    if current is None or moment < current:
+        request.page_cache_expires = moment
+
+
+def page_lifetime(request):
+    """Seconds the page may be kept: `PAGE_CACHE_SECONDS`, or less when it changes sooner."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    expires = getattr(request, "page_cache_expires", None)
+    if expires is not None:
+        remaining = math.ceil((expires - timezone.now()).total_seconds())
+        timeout = max(1, min(timeout, remaining))
+    return timeout
+
+
+def cache_key(request):
     language = translation.get_language_from_path(request.path_info) or "-"
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{generation}:{language}:{url}"
+    return f"pagecache:{language}:{url}"
+
+
+def stored(response, generation):
+    """What the cache keeps of a response: plain values, quick to unpickle, and the
+    generation of the content it shows."""
+    return (generation, response.status_code, list(response.items()), response.content)
+
+
+def restored(entry):
+    _generation, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def may_use_cache(request):
@@ -109,25 +144,27 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = cache_key(request, generation)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+        # The page and the current generation in one round trip to the cache: an entry
+        # made under an older generation is stale everywhere at once.
+        key = cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or 0
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            response = restored(entry)
+            response["X-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if may_store(request, response):
             # A view that chose its own lifetime (the alert banners) keeps it.
             timeout = get_max_age(response)
             if timeout is None:
-                timeout = settings.PAGE_CACHE_SECONDS
-                patch_cache_control(
-                    response,
-                    public=True,
-                    max_age=60,
-                    s_maxage=timeout,
-                    stale_while_revalidate=60,
-                )
-            cache.set(key, response, timeout)
+                timeout = page_lifetime(request)
+                directives = {"public": True, "max_age": min(60, timeout), "s_maxage": timeout}
+                if timeout >= settings.PAGE_CACHE_SECONDS:
+                    # A page that changes by itself soon is not served stale after that.
+                    directives["stale_while_revalidate"] = 60
+                patch_cache_control(response, **directives)
+            cache.set(key, stored(response, generation), timeout)
             response["X-Cache"] = "miss"
         return response

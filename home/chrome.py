@@ -7,6 +7,8 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from reopening.views import page_banners
+
 from .fragments import cached
 from .i18n import hreflang_alternates, language_links, page_translations
 from .models import FooterContent, NavigationMenu
@@ -103,6 +105,7 @@ def site_chrome(request, page=None):
     ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
     translations, translated_ancestors = page_translations(page, ancestors)
     links = language_links(request, page, translations, translated_ancestors)
+    alert_section = getattr(page, "alert_section", "site")
     structured_data = []
     if page is not None:
         structured_data.append(breadcrumb_list(request, page, ancestors))
@@ -123,4 +126,7 @@ def site_chrome(request, page=None):
         "x_default_url": request.build_absolute_uri("/"),
         "breadcrumbs": ancestors,
         "structured_data": structured_data,
+        # The alert banners showing now in this language and section of the site.
+        "alert_banners": page_banners(request, alert_section),
+        "alert_section": alert_section,
     }

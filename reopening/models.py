@@ -113,6 +113,8 @@ class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
         index.SearchField("after_reopening"),
     ]
 
+    # Which alert banners show (see `views.page_banners`); the template says it too.
+    alert_section = "reopening"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reopening.ReopeningInfoPage", "reopening.ReopeningFaqPage"]
     max_count_per_parent = 1
@@ -200,6 +202,8 @@ class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
         index.SearchField("body"),
     ]
 
+    # Which alert banners show (see `views.page_banners`); the template says it too.
+    alert_section = "reopening"
     parent_page_types = ["reopening.ReopeningPage"]
     subpage_types = []
 
@@ -292,6 +296,8 @@ class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
+    # Which alert banners show (see `views.page_banners`); the template says it too.
+    alert_section = "reopening"
     parent_page_types = ["reopening.ReopeningPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -322,8 +328,9 @@ class AlertBanner(TranslatableMixin, models.Model):
     """A short notice above every page (or only the reopening section) for a set time.
 
     Visitors see active banners in their language, most severe first, and can dismiss
-    one; a changed banner shows again. Pages stay cacheable: the banners are loaded from
-    `/alerts/<language>.json`.
+    one; a changed banner shows again. Pages carry their banners (see `views.page_banners`)
+    and are cached no longer than until the next banner starts or ends; the same banners
+    are also offered as `/alerts/<language>.json`.
     """
 
     class Severity(models.TextChoices):
@@ -412,14 +419,23 @@ class AlertBanner(TranslatableMixin, models.Model):
             raise ValidationError(errors)
 
     @classmethod
-    def active(cls, locale, now=None):
-        """The banners showing now in `locale`, most severe first, then the newest."""
+    def scheduled(cls, language_code, now=None):
+        """The banners of a language showing now or later, most severe first, then the
+        newest: what pages keep between two saves and filter by the time of each request."""
         now = now or timezone.now()
-        banners = cls.objects.filter(locale=locale, starts_at__lte=now, ends_at__gt=now)
+        banners = cls.objects.filter(locale__language_code=language_code, ends_at__gt=now)
         return sorted(
             banners.select_related("link_page").order_by("-starts_at", "-pk"),
             key=lambda banner: cls.SEVERITY_RANK[banner.severity],
         )
+
+    @classmethod
+    def active(cls, locale, now=None):
+        """The banners showing now in `locale`, most severe first, then the newest."""
+        now = now or timezone.now()
+        return [
+            banner for banner in cls.scheduled(locale.language_code, now) if banner.starts_at <= now
+        ]
 
     @property
     def version(self):

@@ -1,11 +1,15 @@
-"""Alert banners: what /alerts/<language>.json offers, where pages say they are, and the
-admin form that refuses a banner ending before it starts."""
+"""Alert banners: what /alerts/<language>.json offers, the banners every page carries in
+its HTML (of its language and section, shown and gone on time without a save, the page
+cached no longer than until the next change), and the admin form that refuses a banner
+ending before it starts."""
 
 import datetime
 import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
 from reopening.models import AlertBanner
@@ -135,33 +139,252 @@ def test_unknown_language_is_404(client, locales, language):
     assert client.get(f"/alerts/{language}.json").status_code == 404
 
 
-def test_every_page_has_the_banner_container_and_says_where_it_is(client, reopening):
+def page_banners(response):
+    """(id, version, severity, severity label, message, link) of each banner of a page."""
+    html = parse(response)
+    found = []
+    for block in html.select("[data-alert-banners] .alert-banner"):
+        link = block.select_one(".alert-banner__link")
+        found.append(
+            {
+                "id": int(block["data-alert-id"]),
+                "version": block["data-alert-version"],
+                "severity": block["class"][1].removeprefix("alert-banner--"),
+                "severity_label": block.select_one(".alert-banner__severity").get_text(),
+                "message": block.select_one(
+                    f"#alert-banner-{block['data-alert-id']}-message"
+                ).get_text(),
+                "link": {"url": link["href"], "label": link.get_text()} if link else None,
+            }
+        )
+    return found
+
+
+def page_messages(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return [item["message"] for item in page_banners(response)]
+
+
+def test_every_page_has_the_banner_region_and_says_where_it_is(
+    client, reopening, locales, time_machine
+):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["it"], "Avviso per tutto il sito.")
+    banner(locales["en"], "A notice for the whole site.")
     StandardPageFactory(parent=reopening["it"].get_parent(), title="Chi siamo", slug="chi-siamo")
     add_reopening_info_page(reopening["it"], title="Regole", slug="regole")
     expected = {
-        "/it/": ("site", "/alerts/it.json"),
-        "/en/": ("site", "/alerts/en.json"),
-        "/it/chi-siamo/": ("site", "/alerts/it.json"),
-        "/it/nice-to-mip-you/": ("reopening", "/alerts/it.json"),
-        "/en/nice-to-mip-you/": ("reopening", "/alerts/en.json"),
-        "/it/nice-to-mip-you/regole/": ("reopening", "/alerts/it.json"),
-        "/en/does-not-exist/": ("site", "/alerts/en.json"),
+        "/it/": "site",
+        "/en/": "site",
+        "/it/chi-siamo/": "site",
+        "/it/cerca/?q=campus": "site",
+        "/it/nice-to-mip-you/": "reopening",
+        "/en/nice-to-mip-you/": "reopening",
+        "/it/nice-to-mip-you/regole/": "reopening",
+        "/en/does-not-exist/": "site",
     }
-    for path, (section, endpoint) in expected.items():
-        html = parse(client.get(path))
+    for path, section in expected.items():
+        response = client.get(path)
+        html = parse(response)
         containers = html.select("[data-alert-banners]")
         assert len(containers) == 1, path
         container = containers[0]
         assert container["data-section"] == section, path
-        assert container["data-endpoint"] == endpoint, path
+        assert not container.has_attr("data-endpoint"), path
+        assert container["role"] == "region", path
+        assert container["aria-label"] in ("Announcements", "Annunci", "Avvisi"), path
+        assert len(container.select(".alert-banner")) == 1, path
         # Right after the header, before the main content.
         assert container.find_previous_sibling("header")["class"] == ["site-header"]
         assert container.find_next_sibling("main") is not None
         script = html.select_one('script[src$="js/alert-banners.js"]')
         assert script.has_attr("defer"), path
-        # No inline JavaScript: every script is a file or JSON data.
-        for element in html.select("script"):
-            assert element.has_attr("src") or element["type"] == "application/ld+json", path
+        # The only inline JavaScript hides dismissed banners, right after them, with the
+        # nonce of the page's policy.
+        nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
+        inline = [
+            element
+            for element in html.select("script")
+            if not element.has_attr("src") and element.get("type") != "application/ld+json"
+        ]
+        assert inline == [container.select("script")[-1]], path
+        assert inline[0]["nonce"] == nonce, path
+        assert "mip:dismissed-alerts" in inline[0].string, path
+
+
+def test_a_page_without_banners_has_an_empty_region_and_no_inline_script(client, home_pages):
+    html = parse(client.get("/it/"))
+    container = html.select_one("[data-alert-banners]")
+    assert container.contents == []
+    assert not container.has_attr("role") and not container.has_attr("aria-label")
+    for element in html.select("script"):
+        assert element.has_attr("src") or element["type"] == "application/ld+json"
+
+
+def test_pages_show_the_banners_of_their_language_and_section(
+    client, reopening, locales, time_machine
+):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["it"], "Informazione per tutti.", severity="info")
+    banner(locales["it"], "Solo per la riapertura.", severity="warning", scope="reopening")
+    banner(locales["en"], "English only.", severity="urgent")
+    banner(locales["it"], "Finito.", ends_at=datetime.datetime(2020, 9, 9, tzinfo=ROME))
+    banner(locales["it"], "Non ancora.", starts_at=datetime.datetime(2020, 9, 11, tzinfo=ROME))
+
+    assert page_messages(client, "/it/") == ["Informazione per tutti."]
+    assert page_messages(client, "/it/nice-to-mip-you/") == [
+        "Solo per la riapertura.",
+        "Informazione per tutti.",
+    ]
+    assert page_messages(client, "/en/") == ["English only."]
+    assert page_messages(client, "/en/nice-to-mip-you/") == ["English only."]
+
+
+def test_page_banners_carry_what_the_json_describes(client, reopening, locales, time_machine):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(
+        locales["en"],
+        "The campus reopens on 14 September.",
+        severity="warning",
+        scope="reopening",
+        link_page=reopening["it"],
+        link_label="All about it",
+    )
+    banner(locales["en"], "Read the protocol.", link_url="https://www.polimi.it/")
+    banner(locales["en"], "Urgent <b>news</b>.", severity="urgent")
+    expected = [
+        {key: item[key] for key in item if key != "scope"}
+        for item in client.get("/alerts/en.json").json()["banners"]
+    ]
+    response = client.get("/en/nice-to-mip-you/")
+    assert page_banners(response) == expected
+    assert [item["severity_label"] for item in expected] == ["Urgent", "Warning", "Information"]
+    assert expected[1]["link"] == {"url": "/en/nice-to-mip-you/", "label": "All about it"}
+    # Escaped, like the message the script used to insert as text.
+    assert b"Urgent &lt;b&gt;news&lt;/b&gt;." in response.content
+
+    html = parse(response)
+    for block in html.select(".alert-banner"):
+        assert block["role"] == "group"
+        for target in block["aria-labelledby"].split():
+            assert len(html.select(f"#{target}")) == 1
+        button = block.select_one("button.alert-banner__dismiss")
+        assert button["type"] == "button"
+        assert button.get_text() == "Dismiss"
+        assert html.select_one(f"#{button['aria-describedby']}") is not None
+
+
+def test_page_banners_in_italian_use_the_italian_labels(client, home_pages, locales, time_machine):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["it"], "Avviso.", severity="warning")
+    italian = client.get("/alerts/it.json").json()
+    html = parse(client.get("/it/"))
+    container = html.select_one("[data-alert-banners]")
+    assert container["aria-label"] == italian["labels"]["region"]
+    assert container.select_one(".alert-banner__dismiss").get_text() == italian["labels"]["dismiss"]
+    assert (
+        container.select_one(".alert-banner__severity").get_text()
+        == italian["banners"][0]["severity_label"]
+    )
+
+
+def test_a_link_that_is_not_http_or_a_path_is_left_out(client, home_pages, locales, time_machine):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["it"], "Scarica.", link_url="ftp://example.com/file", link_label="File")
+    (shown,) = page_banners(client.get("/it/"))
+    assert shown["message"] == "Scarica."
+    assert shown["link"] is None
+
+
+def test_page_banners_cost_no_query_once_the_fragment_is_warm(
+    client, home_pages, locales, time_machine
+):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["it"], "Avviso.")
+    client.get("/it/")
+    with CaptureQueriesContext(connection) as captured:
+        assert page_messages(client, "/it/") == ["Avviso."]
+    assert not [query for query in captured if "alertbanner" in query["sql"]]
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_a_scheduled_banner_shows_and_goes_without_a_save(
+    client, home_pages, locales, time_machine, page_cache
+):
+    time_machine.move_to(START - datetime.timedelta(minutes=10), tick=False)
+    banner(locales["it"], "Il campus riapre il 14 settembre.")
+    assert page_messages(client, "/it/") == []
+    assert client.get("/it/")["X-Cache"] == "hit"
+
+    time_machine.move_to(START, tick=False)
+    with CaptureQueriesContext(connection) as captured:
+        assert page_messages(client, "/it/") == ["Il campus riapre il 14 settembre."]
+    # The page was rendered again, but the banners came from the cached fragment.
+    assert not [query for query in captured if "alertbanner" in query["sql"]]
+
+    time_machine.move_to(END, tick=False)
+    assert page_messages(client, "/it/") == []
+
+
+def cache_control(response):
+    directives = {}
+    for part in response["Cache-Control"].split(", "):
+        name, _, value = part.partition("=")
+        directives[name] = value or True
+    return directives
+
+
+def test_the_page_cache_lasts_until_the_next_banner_change(
+    client, reopening, locales, time_machine, page_cache
+):
+    now = datetime.datetime(2020, 9, 10, 12, tzinfo=ROME)
+    time_machine.move_to(now, tick=False)
+    # Far away, or in another language or section: the whole lifetime.
+    banner(locales["it"], "Più tardi.", starts_at=now + datetime.timedelta(days=1))
+    banner(locales["en"], "Soon.", starts_at=now + datetime.timedelta(seconds=30))
+    banner(
+        locales["it"],
+        "Presto, ma solo per la riapertura.",
+        scope="reopening",
+        starts_at=now + datetime.timedelta(seconds=20),
+    )
+    response = client.get("/it/")
+    assert response["X-Cache"] == "miss"
+    assert cache_control(response) == {
+        "public": True,
+        "max-age": "60",
+        "s-maxage": "300",
+        "stale-while-revalidate": "60",
+    }
+
+    # A banner ending in 90 seconds: the page lives 90 seconds, in the CDN too.
+    banner(locales["it"], "In corso.", ends_at=now + datetime.timedelta(seconds=90))
+    response = client.get("/it/")
+    assert response["X-Cache"] == "miss"
+    assert cache_control(response) == {"public": True, "max-age": "60", "s-maxage": "90"}
+    time_machine.move_to(now + datetime.timedelta(seconds=89), tick=False)
+    assert client.get("/it/")["X-Cache"] == "hit"
+    time_machine.move_to(now + datetime.timedelta(seconds=90), tick=False)
+    response = client.get("/it/")
+    assert response["X-Cache"] == "miss"
+    assert page_messages(client, "/it/") == []
+
+    # In the reopening section the banner starting in 20 seconds bounds it.
+    time_machine.move_to(now, tick=False)
+    response = client.get("/it/nice-to-mip-you/")
+    assert cache_control(response) == {"public": True, "max-age": "20", "s-maxage": "20"}
+    assert [item["message"] for item in page_banners(response)] == ["In corso."]
+    time_machine.move_to(now + datetime.timedelta(seconds=20), tick=False)
+    assert page_messages(client, "/it/nice-to-mip-you/") == [
+        "Presto, ma solo per la riapertura.",
+        "In corso.",
+    ]
 
 
 @pytest.fixture
