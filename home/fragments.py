@@ -13,13 +13,14 @@ from wagtail.models import Locale, PageViewRestriction
 from .caching import current_generation
 
 
-def cached(name, build, *parts):
-    """`build()`'s value, computed once per generation of the content for these `parts`."""
+def cached(name, build, *parts, timeout=None):
+    """`build()`'s value, computed once per generation of the content for these `parts`
+    (and at least every `timeout` seconds, for values that also change with time)."""
     key = ":".join(["fragment", str(current_generation()), name, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+        cache.set(key, value, timeout or settings.FRAGMENT_CACHE_SECONDS)
     return value
 
 

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .listing import live_items
+from .listing import live_items, with_topic
 
 FEED_SIZE = 30
 
@@ -35,7 +35,7 @@ class ItemFeed(Feed):
     def items(self, obj):
         items = live_items(obj["hub"].locale_id)
         if obj["topic"] is not None:
-            items = items.filter(topics__translation_key=obj["topic"].translation_key).distinct()
+            items = items.filter(with_topic(obj["topic"].translation_key))
         return items.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from home.fragments import cached, public_q
 
 from . import choices
-from .models import ITEM_PAGE_MODELS, HubItemPage, Topic, WebinarPage
+from .models import ITEM_PAGE_MODELS, HubItemPage, ItemContributor, Topic, WebinarPage
 
 PAGE_SIZE = 12
+FIGURES_SECONDS = 300
 
 
 @dataclass
@@ -114,6 +115,18 @@ def make_cards(items, request, locale_id):
     return cards
 
 
+def with_topic(*keys):
+    """Items with one of these topics (by translation key), without joining the topics into
+    the query: no duplicate rows, so no DISTINCT over whole pages."""
+    links = HubItemPage.topics.through.objects.filter(topic__translation_key__in=keys)
+    return Q(pk__in=links.values("hubitempage_id"))
+
+
+def with_audience(code):
+    links = HubItemPage.audiences.through.objects.filter(audience__code=code)
+    return Q(pk__in=links.values("hubitempage_id"))
+
+
 def live_items(locale_id):
     return HubItemPage.objects.live().filter(public_q(), locale_id=locale_id)
 
@@ -177,12 +190,14 @@ def build_listing(page, request, topic=None):
     def condition(name, value):
         if name == "topic":
             known = topic_by_slug.get(value)
-            return Q(topics__translation_key=known.translation_key if known else None)
+            return with_topic(known.translation_key if known else None)
+        if name == "audience":
+            return with_audience(value)
         return Q(**{fields[name]: value})
 
     base = live_items(locale_id)
     if topic is not None:
-        base = base.filter(topics__translation_key=topic.translation_key)
+        base = base.filter(with_topic(topic.translation_key))
 
     def filtered(exclude=None):
         queryset = base
@@ -199,27 +214,44 @@ def build_listing(page, request, topic=None):
         "language": _("Language"),
     }
     key_to_slug = {t.translation_key: t.slug for t in local_topics}
+
+    def count_facets():
+        """Per facet, how many items each value would give: one query per facet."""
+        all_counts = {}
+        for name in facet_names:
+            rows = (
+                filtered(exclude=name)
+                .order_by()
+                .values(fields[name])
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts = {}
+            for row in rows:
+                value = row[fields[name]]
+                if name == "topic":
+                    value = key_to_slug.get(value)
+                if value:
+                    counts[value] = row["n"]
+            all_counts[name] = counts
+        return all_counts
+
+    if invalid:
+        facet_counts = count_facets()
+    else:
+        # The same counts serve every visitor until the next publish; the filter values are
+        # known words, so there are only so many combinations.
+        scope = topic.translation_key if topic is not None else "-"
+        combination = urlencode(sorted(selected.items()))
+        facet_counts = cached("facets", count_facets, locale_id, scope, combination)
     for name in facet_names:
-        rows = (
-            filtered(exclude=name)
-            .order_by()
-            .values(fields[name])
-            .annotate(n=Count("pk", distinct=True))
-        )
-        counts = {}
-        for row in rows:
-            value = row[fields[name]]
-            if name == "topic":
-                value = key_to_slug.get(value)
-            if value:
-                counts[value] = row["n"]
+        counts = facet_counts[name]
         options = [
             Option(value, label, counts.get(value, 0), selected.get(name) == value)
             for value, label in vocabularies[name].items()
         ]
         facets.append(Facet(name, labels[name], options, selected.get(name, "")))
 
-    results = filtered().none() if invalid else filtered().distinct()
+    results = filtered().none() if invalid else filtered()
     results = card_queryset(results.order_by("-published_at", "-pk"))
     paginator = Paginator(results, PAGE_SIZE)
     # Every item has exactly one kind, and the kind facet counts every filter but its own:
@@ -250,9 +282,17 @@ def upcoming_webinars(locale_id, topic=None, limit=None, now=None, card_data=Tru
         .order_by("starts_at")
     )
     if topic is not None:
-        queryset = queryset.filter(topics__translation_key=topic.translation_key).distinct()
-    webinars = [w for w in card_queryset(queryset, prefetch=card_data) if w.ends_at > now]
-    return webinars[:limit] if limit else webinars
+        queryset = queryset.filter(with_topic(topic.translation_key))
+    # Which are not over yet is found on three columns; only those shown are fetched whole.
+    rows = queryset.values_list("pk", "starts_at", "duration_minutes")
+    wanted = [
+        pk for pk, starts_at, minutes in rows if starts_at + timedelta(minutes=minutes or 0) > now
+    ]
+    if limit:
+        wanted = wanted[:limit]
+    found = card_queryset(WebinarPage.objects.filter(pk__in=wanted), prefetch=card_data)
+    found = {webinar.pk: webinar for webinar in found}
+    return [found[pk] for pk in wanted if pk in found]
 
 
 def webinar_schedule(index, request, upcoming):
@@ -285,8 +325,11 @@ def webinar_schedule(index, request, upcoming):
 def speaker_context(index, speaker, request):
     items = card_queryset(
         live_items(index.locale_id)
-        .filter(contributors__speaker__translation_key=speaker.translation_key)
-        .distinct()
+        .filter(
+            pk__in=ItemContributor.objects.filter(
+                speaker__translation_key=speaker.translation_key
+            ).values("page_id")
+        )
         .order_by("-published_at", "-pk")
     )
     return {"speaker": speaker, "cards": make_cards(items, request, index.locale_id)}
@@ -299,9 +342,8 @@ def related_items(item, request, limit=3):
         return []
     items = card_queryset(
         live_items(item.locale_id)
-        .filter(topics__translation_key__in=keys)
+        .filter(with_topic(*keys))
         .exclude(pk=item.pk)
-        .distinct()
         .order_by("-published_at", "-pk")[:limit]
     )
     return make_cards(items, request, item.locale_id)
@@ -355,13 +397,21 @@ def home_page_context(home, request):
 
     locale_id = home.locale_id
     now = timezone.now()
-    held = (
-        WebinarPage.objects.live()
-        .filter(locale_id=locale_id, starts_at__lt=now)
-        .exclude(status_override__in=["cancelled", "postponed"])
-        .aggregate(count=Count("pk"), participants=Sum("participant_count"))
-    )
-    per_kind = dict(live_items(locale_id).order_by().values_list("kind").annotate(n=Count("pk")))
+
+    def count_figures():
+        held = (
+            WebinarPage.objects.live()
+            .filter(locale_id=locale_id, starts_at__lt=now)
+            .exclude(status_override__in=["cancelled", "postponed"])
+            .aggregate(count=Count("pk"), participants=Sum("participant_count"))
+        )
+        per_kind = live_items(locale_id).order_by().values_list("kind").annotate(n=Count("pk"))
+        return {"held": held, "per_kind": dict(per_kind)}
+
+    # Counting every item is the dearest part of the home page: shared by every visitor,
+    # renewed by each publish and at least every few minutes (webinars end by themselves).
+    figures = cached("home-figures", count_figures, locale_id, timeout=FIGURES_SECONDS)
+    held, per_kind = figures["held"], figures["per_kind"]
     kind_figures = [
         {
             "kind": model.item_kind,

@@ -10,7 +10,7 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -173,6 +173,9 @@ def build_scale(hub, topics, speakers, scale):
                 relate(pages, local_topics, audiences, local_speakers, parent.locale)
                 backend.add_bulk(model, pages)
             Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(wanted))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, for the tables just filled
     return english_hub
 
 

@@ -123,7 +123,11 @@ class HubItemPage(BasePage):
     class Meta:
         verbose_name = _("KeepONLearning item")
         verbose_name_plural = _("KeepONLearning items")
-        indexes = [models.Index(fields=["kind", "published_at"])]
+        indexes = [
+            models.Index(fields=["kind", "published_at"]),
+            # Every listing shows the newest first.
+            models.Index(fields=["-published_at", "-page_ptr"], name="hub_item_newest_first"),
+        ]
 
     def save(self, *args, **kwargs):
         if self.item_kind:
