@@ -70,9 +70,16 @@ def scores(url):
         f"--chrome-flags={CHROME_FLAGS}",
     ]
     environment = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    report = subprocess.run(command, check=True, capture_output=True, text=True, env=environment)
-    categories = json.loads(report.stdout)["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+    # Lighthouse now and then loses its connection to Chromium: one more try, then the
+    # page is reported as not audited rather than ending the whole audit.
+    for _attempt in range(2):
+        report = subprocess.run(command, capture_output=True, text=True, env=environment)
+        if report.returncode == 0:
+            categories = json.loads(report.stdout)["categories"]
+            return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+    last_line = (report.stderr.strip().splitlines() or ["no output"])[-1]
+    print(f"Lighthouse failed on {url}: {last_line}", file=sys.stderr)
+    return dict.fromkeys(CATEGORIES, "-")
 
 
 def main():
