@@ -518,6 +518,8 @@ def build_items(hub, topics, speakers):
                 title=t(*title),
                 summary=t(*summary),
                 starts_at=starts_at,
+                # Announced a month before it takes place (one held is dated when it was).
+                published_at=starts_at - timedelta(days=30),
                 duration_minutes=60,
                 delivery_language=language,
                 registration_url=""
