@@ -120,6 +120,27 @@ def reopening(home_pages, locales):
     return {"it": italian, "en": english}
 
 
+@pytest.fixture
+def users(home_pages, django_user_model, admin_user):
+    """An administrator, an editor and a translator of each language, in the site's real
+    groups (home/demo/roles.py)."""
+    from home.demo.roles import EDITORS, TRANSLATORS, build_roles
+
+    groups = build_roles()
+
+    def member(username, group):
+        user = django_user_model.objects.create_user(username, password="password")
+        user.groups.add(groups[group])
+        return user
+
+    return {
+        "admin": admin_user,
+        "editor": member("editor", EDITORS),
+        "en": member("translator-en", TRANSLATORS["en"]),
+        "it": member("translator-it", TRANSLATORS["it"]),
+    }
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: pages and fragments cached by another test

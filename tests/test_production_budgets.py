@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 KINDS = [ArticlePage, WebinarPage, CoursePage, TalkPage, ToolPage, DeepDivePage]
 
 # Queries of one uncached request as measured now; a change that adds one must say why.
-BUDGETS = {"search": 10, "reopening": 11, "information": 12}
+# (Search costs one more on PostgreSQL, whose full-text backend counts the results apart.)
+BUDGETS = {"search": 11, "reopening": 11, "information": 12}
 
 
 def query_count(client, url):

@@ -13,28 +13,11 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.demo.roles import EDITORS, TRANSLATORS, build_roles
 from home.models import NavigationMenu, StandardPage
 
 from .factories import NavigationMenuFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(home_pages, django_user_model):
-    groups = build_roles()
-
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, password="password")
-        user.groups.add(groups[group])
-        return user
-
-    return {
-        "editor": member("editor", EDITORS),
-        "en": member("translator-en", TRANSLATORS["en"]),
-        "it": member("translator-it", TRANSLATORS["it"]),
-    }
 
 
 def translate(page, locale, texts=None):

@@ -5,7 +5,6 @@ every language, see the listings and forms as before."""
 import pytest
 from django.urls import reverse
 
-from home.demo.roles import EDITORS, TRANSLATORS, build_roles
 from home.translations.snippets import translatable_snippet_viewsets
 
 from .conftest import parse
@@ -21,23 +20,6 @@ TRANSLATABLE_SNIPPETS = [
     "home_footercontent",
     "reopening_alertbanner",
 ]
-
-
-@pytest.fixture
-def users(home_pages, django_user_model, admin_user):
-    groups = build_roles()
-
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, password="password")
-        user.groups.add(groups[group])
-        return user
-
-    return {
-        "admin": admin_user,
-        "editor": member("editor", EDITORS),
-        "en": member("translator-en", TRANSLATORS["en"]),
-        "it": member("translator-it", TRANSLATORS["it"]),
-    }
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.demo.roles import EDITORS, TRANSLATORS, build_roles
-
 from .conftest import parse
 from .test_translators_permissions import refused, translate
 from .test_translators_workflow import italian_page
@@ -21,22 +19,6 @@ TEXTS = {
     "corsi": "courses",
 }
 NEW_INTRODUCTION = "Impara da casa, con i nostri docenti."
-
-
-@pytest.fixture
-def users(home_pages, django_user_model):
-    groups = build_roles()
-
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, password="password")
-        user.groups.add(groups[group])
-        return user
-
-    return {
-        "editor": member("editor", EDITORS),
-        "en": member("translator-en", TRANSLATORS["en"]),
-        "it": member("translator-it", TRANSLATORS["it"]),
-    }
 
 
 def sync(client, page, django_capture_on_commit_callbacks):

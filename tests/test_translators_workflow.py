@@ -10,7 +10,6 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.demo.roles import EDITORS, TRANSLATORS, build_roles
 from home.models import StandardPage
 
 from .conftest import parse
@@ -18,18 +17,6 @@ from .factories import StandardPageFactory
 from .test_translators_permissions import translate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(home_pages, django_user_model):
-    groups = build_roles()
-
-    def member(username, group):
-        user = django_user_model.objects.create_user(username, password="password")
-        user.groups.add(groups[group])
-        return user
-
-    return {"editor": member("editor", EDITORS), "en": member("translator-en", TRANSLATORS["en"])}
 
 
 def italian_page(parent, slug="corsi", **fields):
@@ -293,16 +280,13 @@ def test_section_sync_shows_changes_then_syncs_keeping_translations(
 
 
 def test_section_sync_is_refused_to_translators_of_the_source_language(
-    client, django_user_model, home_pages, locales
+    client, users, home_pages, locales
 ):
     section = italian_page(home_pages["it"], slug="sezione", title="Sezione")
     translate(section, locales["en"])
     section.introduction = "Testo nuovo."
     section.save_revision().publish()
-    groups = build_roles()
-    user = django_user_model.objects.create_user("translator-it", password="password")
-    user.groups.add(groups[TRANSLATORS["it"]])
-    client.force_login(user)
+    client.force_login(users["it"])
     url = reverse("translators_report:sync_section", args=[section.pk])
     assert parse(client.get(url)).select("section.translations-sync") == []
     client.post(url, {"publish": "on"})

@@ -58,8 +58,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # First: a cached page is answered before any other middleware runs. What it stored was
+    # made by all of them (security headers, CSP nonce included); a plain-HTTP request has
+    # its own key, misses, and is redirected by SecurityMiddleware below.
     "home.caching.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LanguagePrefixMiddleware",
