@@ -256,7 +256,7 @@ def build_listing(page, request, topic=None):
     paginator = Paginator(results, PAGE_SIZE)
     # Every item has exactly one kind, and the kind facet counts every filter but its own:
     # the results number what it gives the selected kind, or all kinds together.
-    kinds = facets[0].options
+    kinds = next(facet.options for facet in facets if facet.name == "kind")
     paginator.count = (
         0 if invalid else sum(o.count for o in kinds if o.selected or "kind" not in selected)
     )
