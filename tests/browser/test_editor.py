@@ -51,6 +51,13 @@ def test_editor_publishes_an_article_that_leads_the_hub(new_page):
     page.fill("#body-2-value-alt_text", ALT_TEXT)
     topic_label = page.locator("label[for='id_topics_0']").text_content().strip()
     page.check("#id_topics_0")
+    # Once the form is valid, Wagtail autosaves a draft and the editor goes on in the
+    # page's edit view; publishing before that would post the form to the create view
+    # a second time and collide with the draft's slug.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=15_000)
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved"
+    )
 
     def preview_posted(response):
         return "/preview/" in response.url and response.request.method == "POST"
