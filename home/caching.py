@@ -12,6 +12,7 @@ configured through `wagtail.contrib.frontend_cache` is purged at the same time.
 import hashlib
 import logging
 import math
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,6 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age, patch_cache_control
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -30,10 +33,22 @@ CONTENT_APPS = {"home", "hub", "reopening", "wagtailsearchpromotions"}
 # Outside those apps, what changes which pages a visitor may see or in which language.
 CONTENT_MODELS = (Locale, PageViewRestriction)
 PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
+# What Wagtail records about an image or document file when it is first asked for it.
+FILE_FACTS = {"file_size", "file_hash"}
+
+
+# Within a request the generation is read from the cache once, however many fragments ask.
+_request_generation = ContextVar("request_generation", default=None)
 
 
 def current_generation():
-    return cache.get(GENERATION_KEY) or 0
+    memo = _request_generation.get()
+    if memo is not None and "value" in memo:
+        return memo["value"]
+    generation = cache.get(GENERATION_KEY) or 0
+    if memo is not None:
+        memo["value"] = generation
+    return generation
 
 
 def invalidate_pages(**kwargs):
@@ -42,6 +57,10 @@ def invalidate_pages(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 1, timeout=None)
+    memo = _request_generation.get()
+    if memo is not None:
+        # What this request renders after its own publish shows the new content.
+        memo.pop("value", None)
     purge_frontend_cache()
 
 
@@ -53,13 +72,18 @@ def purge_frontend_cache():
     purge_pages_from_cache(Page.objects.live().filter(depth__lte=2).specific())
 
 
-def invalidate_on_content_change(sender, instance, **kwargs):
-    """Snippets, settings and search promotions show on pages, and a view restriction hides
-    some; a page's own saves are drafts and only matter once published, which
-    `page_published` covers."""
+def invalidate_on_content_change(sender, instance, update_fields=None, **kwargs):
+    """Snippets, settings, search promotions, images and documents show on pages, and a view
+    restriction hides some; a page's own saves are drafts and only matter once published,
+    which `page_published` covers. Renditions are made while pages render and change
+    nothing a page shows, nor does Wagtail filling in a file's size or hash."""
     if isinstance(instance, Page):
         return
-    if sender._meta.app_label in CONTENT_APPS or isinstance(instance, CONTENT_MODELS):
+    if isinstance(instance, AbstractImage | AbstractDocument):
+        if update_fields and set(update_fields) <= FILE_FACTS:
+            return
+        invalidate_pages()
+    elif sender._meta.app_label in CONTENT_APPS or isinstance(instance, CONTENT_MODELS):
         invalidate_pages()
 
 
@@ -142,13 +166,21 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = {}
+        token = _request_generation.set(memo)
+        try:
+            return self.serve(request, memo)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request, memo):
         if not may_use_cache(request):
             return self.get_response(request)
         # The page and the current generation in one round trip to the cache: an entry
         # made under an older generation is stale everywhere at once.
         key = cache_key(request)
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or 0
+        generation = memo["value"] = found.get(GENERATION_KEY) or 0
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = restored(entry)

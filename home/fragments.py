@@ -24,6 +24,21 @@ def cached(name, build, *parts, timeout=None):
     return value
 
 
+def cached_many(name, parts_per_value, build, timeout=None):
+    """Many values at once, like `cached`: `parts_per_value` lists each value's key parts;
+    `build(positions)` computes the values missing at those positions. One round trip to the
+    cache reads them all and one more stores what had to be built."""
+    generation = str(current_generation())
+    keys = [":".join(["fragment", generation, name, *map(str, parts)]) for parts in parts_per_value]
+    found = cache.get_many(keys) if keys else {}
+    missing = [position for position, key in enumerate(keys) if key not in found]
+    if missing:
+        built = dict(zip((keys[position] for position in missing), build(missing), strict=True))
+        cache.set_many(built, timeout or settings.FRAGMENT_CACHE_SECONDS)
+        found.update(built)
+    return [found[key] for key in keys]
+
+
 def language_code(locale_id):
     """The language code of a locale, without a query per page that asks."""
     codes = cached("locales", lambda: dict(Locale.objects.values_list("pk", "language_code")))

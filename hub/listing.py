@@ -1,21 +1,24 @@
 """Queries behind the hub's listings, filters and cards, in a fixed number of SQL queries
 whatever the amount of content (no query per item)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from home.fragments import cached, public_q
+from home.fragments import cached, cached_many, public_q
 
 from . import choices
 from .models import ITEM_PAGE_MODELS, HubItemPage, ItemContributor, Topic, WebinarPage
 
 PAGE_SIZE = 12
+CARD_TEMPLATE = "includes/card.html"
 FIGURES_SECONDS = 300
 
 
@@ -29,10 +32,14 @@ class Card:
     kind_label: str
     date: object
     image: object
-    topics: list = field(default_factory=list)
     webinar: WebinarPage | None = None
     state: str = ""
     state_label: str = ""
+    html: str = ""
+
+    @property
+    def topics(self):
+        return topics_in_language(self.page)
 
 
 def topics_by_key(locale_id):
@@ -62,13 +69,11 @@ def card_prefetches():
     return ["topics", Prefetch("listing_image__renditions")]
 
 
-def card_queryset(queryset, prefetch=True):
-    """Everything a card shows, fetched with the items: image, renditions, topics, and the
-    webinar's own fields (a one-to-one join, so no query per webinar). Without `prefetch`,
-    `with_card_data` fetches the relations later, for several lists at once."""
+def card_queryset(queryset):
+    """The items of a listing with what a card shows from their own rows and one-to-one
+    joins (image, the webinar's fields). Topics and renditions are fetched later, only for
+    the cards whose HTML is not in the cache yet (see `make_card_groups`)."""
     queryset = queryset.select_related("listing_image")
-    if prefetch:
-        queryset = queryset.prefetch_related(*card_prefetches())
     if queryset.model is HubItemPage:
         queryset = queryset.select_related("webinarpage")
     return queryset
@@ -83,36 +88,54 @@ def webinar_of(item):
         return None
 
 
-def make_cards(items, request, locale_id):
-    """Cards for a page of items: one query for the topics' names, however many items."""
-    items = list(items)
-    local_topics = topics_by_key(locale_id) if items else {}
+def make_card(item, request, kind_labels):
+    webinar = webinar_of(item)
+    state = webinar.state() if webinar else ""
+    return Card(
+        page=item,
+        url=item.get_url(request),
+        title=item.card_title,
+        summary=item.summary,
+        kind=item.kind,
+        kind_label=kind_labels.get(item.kind, ""),
+        date=webinar.starts_at if webinar else item.published_at,
+        image=item.listing_image,
+        webinar=webinar,
+        state=state,
+        state_label=WebinarPage.STATE_LABELS[state] if state else "",
+    )
+
+
+def make_card_groups(request, *groups, heading_level=3):
+    """Cards for several lists of items, each with its HTML.
+
+    A card looks the same in every listing that shows it until the next publish, so its
+    HTML is kept in the fragment cache (per item, language, heading level and webinar
+    state, which changes by itself). The cards of every list are read from the cache in one
+    round trip; only the ones missing there need their topics and renditions, fetched in
+    one query per relation for all of them."""
     kind_labels = dict(choices.KINDS)
-    cards = []
-    for item in items:
-        webinar = webinar_of(item)
-        state = webinar.state() if webinar else ""
-        cards.append(
-            Card(
-                page=item,
-                url=item.get_url(request),
-                title=item.card_title,
-                summary=item.summary,
-                kind=item.kind,
-                kind_label=kind_labels.get(item.kind, ""),
-                date=webinar.starts_at if webinar else item.published_at,
-                image=item.listing_image,
-                topics=[
-                    local_topics[t.translation_key]
-                    for t in item.topics.all()
-                    if t.translation_key in local_topics
-                ],
-                webinar=webinar,
-                state=state,
-                state_label=WebinarPage.STATE_LABELS[state] if state else "",
-            )
-        )
-    return cards
+    groups = [[make_card(item, request, kind_labels) for item in group] for group in groups]
+    cards = [card for group in groups for card in group]
+    language = translation.get_language()
+    host = request.get_host()
+
+    def render(positions):
+        missing = [cards[position] for position in positions]
+        prefetch_related_objects([card.page for card in missing], *card_prefetches())
+        return [
+            render_to_string(CARD_TEMPLATE, {"card": card, "heading_level": heading_level})
+            for card in missing
+        ]
+
+    parts = [(language, host, card.page.pk, heading_level, card.state) for card in cards]
+    for card, html in zip(cards, cached_many("card", parts, render), strict=True):
+        card.html = mark_safe(html)  # rendered by our own template, escaped there
+    return groups
+
+
+def make_cards(items, request, heading_level=3):
+    return make_card_groups(request, list(items), heading_level=heading_level)[0]
 
 
 def with_topic(*keys):
@@ -262,7 +285,7 @@ def build_listing(page, request, topic=None):
     )
     page_obj = paginator.page(page_number(request, paginator))
     return {
-        "cards": make_cards(page_obj.object_list, request, locale_id),
+        "cards": make_cards(page_obj.object_list, request),
         "page_obj": page_obj,
         "paginator": paginator,
         "facets": facets,
@@ -272,7 +295,7 @@ def build_listing(page, request, topic=None):
     }
 
 
-def upcoming_webinars(locale_id, topic=None, limit=None, now=None, card_data=True):
+def upcoming_webinars(locale_id, topic=None, limit=None, now=None):
     """Webinars not yet over, soonest first (live ones included)."""
     now = now or timezone.now()
     queryset = (
@@ -290,7 +313,7 @@ def upcoming_webinars(locale_id, topic=None, limit=None, now=None, card_data=Tru
     ]
     if limit:
         wanted = wanted[:limit]
-    found = card_queryset(WebinarPage.objects.filter(pk__in=wanted), prefetch=card_data)
+    found = card_queryset(WebinarPage.objects.filter(pk__in=wanted))
     found = {webinar.pk: webinar for webinar in found}
     return [found[pk] for pk in wanted if pk in found]
 
@@ -315,7 +338,7 @@ def webinar_schedule(index, request, upcoming):
     return {
         "schedule_title": title,
         "schedule_upcoming": upcoming,
-        "cards": make_cards(page_obj.object_list, request, index.locale_id),
+        "cards": make_cards(page_obj.object_list, request, heading_level=2),
         "page_obj": page_obj,
         "paginator": paginator,
         "filter_query": "",
@@ -332,7 +355,7 @@ def speaker_context(index, speaker, request):
         )
         .order_by("-published_at", "-pk")
     )
-    return {"speaker": speaker, "cards": make_cards(items, request, index.locale_id)}
+    return {"speaker": speaker, "cards": make_cards(items, request)}
 
 
 def related_items(item, request, limit=3):
@@ -346,7 +369,7 @@ def related_items(item, request, limit=3):
         .exclude(pk=item.pk)
         .order_by("-published_at", "-pk")[:limit]
     )
-    return make_cards(items, request, item.locale_id)
+    return make_cards(items, request)
 
 
 def featured_items(owner, request):
@@ -355,37 +378,27 @@ def featured_items(owner, request):
     items = live_items(owner.locale_id)
     if getattr(request, "is_preview", False):
         keys = [row.item.translation_key for row in owner.featured_items.all() if row.item_id]
-        found = card_queryset(items, prefetch=False).filter(translation_key__in=keys)
+        found = card_queryset(items).filter(translation_key__in=keys)
         found = {p.translation_key: p for p in found}
         return [found[key] for key in keys if key in found]
     rows = owner.featured_items.model.objects.filter(page=owner)
     order = rows.filter(item__translation_key=OuterRef("translation_key")).values("sort_order")
     return list(
-        card_queryset(items, prefetch=False)
+        card_queryset(items)
         .filter(translation_key__in=rows.values("item__translation_key"))
         .annotate(feature_order=Subquery(order[:1]))
         .order_by("feature_order", "pk")
     )
 
 
-def with_card_data(*groups):
-    """Fetch what cards show for several lists of items at once: one query per relation for
-    all of them instead of one per list."""
-    items = [item for group in groups for item in group]
-    prefetch_related_objects(items, *card_prefetches())
-    return groups
-
-
 def topic_extras(topic_page, topic, request):
     """What a topic page shows above its listing: featured items and upcoming webinars."""
-    featured, webinars = with_card_data(
+    featured, upcoming = make_card_groups(
+        request,
         featured_items(topic_page, request),
-        upcoming_webinars(topic_page.locale_id, topic=topic, limit=3, card_data=False),
+        upcoming_webinars(topic_page.locale_id, topic=topic, limit=3),
     )
-    return {
-        "featured_cards": make_cards(featured, request, topic_page.locale_id),
-        "upcoming_cards": make_cards(webinars, request, topic_page.locale_id),
-    }
+    return {"featured_cards": featured, "upcoming_cards": upcoming}
 
 
 def home_page_context(home, request):
@@ -431,9 +444,10 @@ def home_page_context(home, request):
         }
         for topic in topics_by_key(locale_id).values()
     ]
-    featured, upcoming = with_card_data(
+    featured, upcoming = make_card_groups(
+        request,
         featured_items(home, request),
-        upcoming_webinars(locale_id, limit=3, now=now, card_data=False),
+        upcoming_webinars(locale_id, limit=3, now=now),
     )
     return {
         "hub": hub,
@@ -442,7 +456,7 @@ def home_page_context(home, request):
             "participants": held["participants"] or 0,
             "kinds": kind_figures,
         },
-        "upcoming_cards": make_cards(upcoming, request, locale_id),
+        "upcoming_cards": upcoming,
         "topic_grid": topics,
-        "featured_cards": make_cards(featured, request, locale_id),
+        "featured_cards": featured,
     }

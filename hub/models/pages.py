@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import StoryBlock
+from home.fragments import cached
 from home.models import BasePage
 from home.structured_data import ORGANISATION, image_url
 from hub import choices
@@ -165,9 +166,20 @@ class HubItemPage(BasePage):
     schema_type = None
 
     def structured_data(self, request):
-        """schema.org data for this item; each kind adds what its type requires."""
+        """schema.org data for this item; each kind adds what its type requires. It changes
+        only when something is published, so visitors share it (a preview builds its own)."""
         if self.schema_type is None:
             return []
+        if getattr(request, "is_preview", False):
+            return self.build_structured_data(request)
+        return cached(
+            "structured-data",
+            lambda: self.build_structured_data(request),
+            self.pk,
+            request.get_host(),
+        )
+
+    def build_structured_data(self, request):
         url = request.build_absolute_uri(self.get_url(request))
         data = {
             "@context": "https://schema.org",
