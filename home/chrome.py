@@ -4,10 +4,9 @@ so that templates never query the database."""
 from dataclasses import dataclass
 
 from django.utils import translation
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
-
-from reopening.views import page_banners
 
 from .fragments import cached
 from .i18n import hreflang_alternates, language_links, page_translations
@@ -100,6 +99,13 @@ def shared_chrome(request):
     return cached("chrome", build, language, request.get_host())
 
 
+def page_alerts(request, section):
+    """The announcements a page of `section` shows now, from every app that registers the
+    `site_alerts` hook (the reopening section's alert banners): the frame of the site does
+    not depend on the apps that announce."""
+    return [alert for hook in hooks.get_hooks("site_alerts") for alert in hook(request, section)]
+
+
 def site_chrome(request, page=None):
     shared = shared_chrome(request)
     ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
@@ -127,6 +133,6 @@ def site_chrome(request, page=None):
         "breadcrumbs": ancestors,
         "structured_data": structured_data,
         # The alert banners showing now in this language and section of the site.
-        "alert_banners": page_banners(request, alert_section),
+        "alert_banners": page_alerts(request, alert_section),
         "alert_section": alert_section,
     }

@@ -8,12 +8,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import AlertBanner
 from .reports import ReviewDueMenuItem, ReviewDuePanel, ReviewDueReportView, mark_reviewed
+from .views import page_banners
 
 review_urls = [
     path("", ReviewDueReportView.as_view(), name="index"),
     path("results/", ReviewDueReportView.as_view(results_only=True), name="results"),
     path("<int:page_id>/reviewed/", mark_reviewed, name="mark_reviewed"),
 ]
+
+
+@hooks.register("site_alerts")
+def alert_banners(request, section):
+    """The alert banners every page shows, with those of its section (see `home.chrome`)."""
+    return page_banners(request, section)
 
 
 @hooks.register("register_admin_urls")
