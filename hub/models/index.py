@@ -14,18 +14,18 @@ from home.models import BasePage
 
 from .snippets import Speaker, Topic
 
+# Subscribable calendars and a webinar's own event. Wagtail routes no path with a dot in
+# it, so calendars live at …/calendar/ and are sent as text/calendar with an .ics name.
+CALENDAR_WORDS = {"it": "calendario", "en": "calendar"}
+WEBINARS_WORDS = {"it": "webinar", "en": "webinars"}
+
 # Route words in the visitor's language: /it/keeponlearning/relatori/… and /en/…/speakers/….
 ROUTE_WORDS = {
     "speakers": {"it": "relatori", "en": "speakers"},
     "upcoming": {"it": "webinar/prossimi", "en": "webinars/upcoming"},
     "on-demand": {"it": "webinar/on-demand", "en": "webinars/on-demand"},
-    "calendar": {"it": "webinar/calendario", "en": "webinars/calendar"},
+    "calendar": {code: f"{WEBINARS_WORDS[code]}/{CALENDAR_WORDS[code]}" for code in CALENDAR_WORDS},
 }
-
-
-# Subscribable calendars and a webinar's own event. Wagtail routes no path with a dot in
-# it, so calendars live at …/calendar/ and are sent as text/calendar with an .ics name.
-CALENDAR_WORDS = {"it": "calendario", "en": "calendar"}
 
 
 class HubListingMixin:
