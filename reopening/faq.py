@@ -1,14 +1,6 @@
 """Questions and answers gathered from FAQ blocks, and the schema.org FAQPage data that
 lets search engines show them."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
-# The characters that could end a <script> element or open a comment, escaped the way
-# Django's json_script does: the JSON stays valid and the HTML stays closed.
-SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
 
 def faq_items(stream):
     """The question/answer values of every FAQ block in a stream, in page order."""
@@ -37,11 +29,10 @@ def faq_page_data(items, language, url=None):
     return data
 
 
-def ld_json(data):
-    """JSON safe to place inside <script type="application/ld+json">."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES))
-
-
-def faq_json_ld(items, language, url=None):
-    """The FAQPage JSON-LD for these items, or None when there are none."""
-    return ld_json(faq_page_data(items, language, url)) if items else None
+def faq_structured_data(page, request, items):
+    """`structured_data` of a page that publishes these questions: one FAQPage, or nothing
+    when there are none."""
+    if not items:
+        return []
+    url = request.build_absolute_uri(page.get_url(request))
+    return [faq_page_data(items, page.language_code, url)]

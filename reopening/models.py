@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,7 +25,7 @@ from home.fragments import public_q
 from home.models import BasePage
 
 from .blocks import KeyMessageBlock, ReopeningStoryBlock
-from .faq import faq_items, faq_json_ld
+from .faq import faq_items, faq_structured_data
 
 DEFAULT_REVIEW_INTERVAL_DAYS = 30
 REVIEW_INTERVAL_ERROR = _("The review interval must be at least one day.")
@@ -113,7 +114,7 @@ class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
         index.SearchField("after_reopening"),
     ]
 
-    # Which alert banners show (see `views.page_banners`); the template says it too.
+    # Which alert banners show (see `views.page_banners`, reached through the `site_alerts` hook).
     alert_section = "reopening"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reopening.ReopeningInfoPage", "reopening.ReopeningFaqPage"]
@@ -202,7 +203,7 @@ class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
         index.SearchField("body"),
     ]
 
-    # Which alert banners show (see `views.page_banners`); the template says it too.
+    # Which alert banners show (see `views.page_banners`, reached through the `site_alerts` hook).
     alert_section = "reopening"
     parent_page_types = ["reopening.ReopeningPage"]
     subpage_types = []
@@ -249,13 +250,15 @@ class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
             self.last_reviewed_on = today
             self.save(update_fields=["last_reviewed_on"], clean=False)
 
+    def structured_data(self, request):
+        """The page's questions as a schema.org FAQPage, in its language."""
+        return faq_structured_data(self, request, faq_items(self.body))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = faq_items(self.body)
         context.update(
             changes=sorted(self.changes.all(), key=lambda c: (c.changed_on, c.pk), reverse=True),
             feed_url=self.get_parent().specific.feed_url(request),
-            faq_json_ld=faq_json_ld(items, self.language_code, context["canonical_url"]),
         )
         return context
 
@@ -296,7 +299,7 @@ class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
-    # Which alert banners show (see `views.page_banners`); the template says it too.
+    # Which alert banners show (see `views.page_banners`, reached through the `site_alerts` hook).
     alert_section = "reopening"
     parent_page_types = ["reopening.ReopeningPage"]
     subpage_types = []
@@ -306,20 +309,23 @@ class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
         verbose_name = _("reopening FAQ page")
         verbose_name_plural = _("reopening FAQ pages")
 
+    @cached_property
     def sections(self):
         """(information page, its questions) for each live information page with an FAQ."""
         parent = self.get_parent()
         pages = ReopeningInfoPage.objects.child_of(parent).live().filter(public_q())
         return [(page, items) for page in pages if (items := faq_items(page.body))]
 
+    def structured_data(self, request):
+        """Every question of the section as one schema.org FAQPage, in the page's language."""
+        items = [item for _page, page_items in self.sections for item in page_items]
+        return faq_structured_data(self, request, items)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.sections()
-        items = [item for _page, page_items in sections for item in page_items]
         context.update(
-            sections=sections,
+            sections=self.sections,
             feed_url=self.get_parent().specific.feed_url(request),
-            faq_json_ld=faq_json_ld(items, self.language_code, context["canonical_url"]),
         )
         return context
 
