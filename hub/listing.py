@@ -20,6 +20,8 @@ from .models import ITEM_PAGE_MODELS, HubItemPage, ItemContributor, Topic, Webin
 PAGE_SIZE = 12
 CARD_TEMPLATE = "includes/card.html"
 FIGURES_SECONDS = 300
+# How many more rows than shown `upcoming_webinars` reads at once.
+UPCOMING_SLACK = 10
 
 
 @dataclass
@@ -307,10 +309,17 @@ def upcoming_webinars(locale_id, topic=None, limit=None, now=None):
     if topic is not None:
         queryset = queryset.filter(with_topic(topic.translation_key))
     # Which are not over yet is found on three columns; only those shown are fetched whole.
+    # Every webinar that has not started qualifies, so with a limit the rows are read in
+    # batches a little larger than it (the few that started lately may be over already).
     rows = queryset.values_list("pk", "starts_at", "duration_minutes")
-    wanted = [
-        pk for pk, starts_at, minutes in rows if starts_at + timedelta(minutes=minutes or 0) > now
-    ]
+    batch = limit + UPCOMING_SLACK if limit else None
+    wanted, offset = [], 0
+    while True:
+        chunk = list(rows[offset : offset + batch]) if batch else list(rows)
+        wanted += [pk for pk, starts, minutes in chunk if starts + timedelta(minutes=minutes) > now]
+        if batch is None or len(chunk) < batch or len(wanted) >= limit:
+            break
+        offset += batch
     if limit:
         wanted = wanted[:limit]
     found = card_queryset(WebinarPage.objects.filter(pk__in=wanted))

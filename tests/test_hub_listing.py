@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from hub.listing import UPCOMING_SLACK, upcoming_webinars
 from hub.models import ArticlePage, CoursePage, WebinarPage
 
 from .conftest import parse
@@ -194,3 +195,27 @@ def test_upcoming_and_on_demand_webinar_views(client, hub_site):
     on_demand = parse(client.get("/it/keeponlearning/webinar/on-demand/"))
     assert [a.get_text() for a in on_demand.select(".card__title a")] == ["Registrato"]
     assert client.get("/en/keeponlearning/webinars/upcoming/").status_code == 200
+
+
+def test_the_first_upcoming_webinars_skip_any_number_that_just_ended(hub_site, locales):
+    """The home and topic pages show the next three webinars not over yet, even when more
+    webinars than the rows read at once started in the last hours and are over."""
+    now = timezone.now()
+    hub = hub_site["it"]
+    for number in range(UPCOMING_SLACK + 2):
+        make_item(
+            hub,
+            WebinarPage,
+            title=f"Concluso {number}",
+            starts_at=now - timedelta(hours=3, minutes=number),
+            duration_minutes=60,
+        )
+    live = make_item(hub, WebinarPage, title="In corso", starts_at=now - timedelta(minutes=10))
+    soon = make_item(hub, WebinarPage, title="Domani", starts_at=now + timedelta(days=1))
+    later = make_item(hub, WebinarPage, title="Dopodomani", starts_at=now + timedelta(days=2))
+    make_item(hub, WebinarPage, title="Tra tre giorni", starts_at=now + timedelta(days=3))
+
+    found = upcoming_webinars(locales["it"].pk, limit=3)
+
+    assert [webinar.pk for webinar in found] == [live.pk, soon.pk, later.pk]
+    assert len(upcoming_webinars(locales["it"].pk)) == 4

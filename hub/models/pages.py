@@ -371,6 +371,8 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
                 violation_error_message=DURATION_ERROR,
             )
         ]
+        # Upcoming webinars are read in the order they start.
+        indexes = [models.Index(fields=["starts_at"], name="hub_webinar_starts_at")]
 
     def save(self, *args, **kwargs):
         # A webinar that has taken place is dated by when it was held. One still to come
