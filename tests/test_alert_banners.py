@@ -79,8 +79,9 @@ def test_banners_come_most_severe_first_then_newest(client, locales, time_machin
     ]
 
 
-def test_banner_json_describes_each_banner(client, reopening, locales, time_machine):
-    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+def english_reopening_banners(locales, reopening, protocol_label=""):
+    """A warning for the reopening section linking to its Italian landing page, and a
+    site-wide notice linking elsewhere; both in English."""
     banner(
         locales["en"],
         "The campus reopens on 14 September.",
@@ -93,8 +94,13 @@ def test_banner_json_describes_each_banner(client, reopening, locales, time_mach
         locales["en"],
         "Read the protocol.",
         link_url="https://www.polimi.it/",
-        link_label="Protocol",
+        link_label=protocol_label,
     )
+
+
+def test_banner_json_describes_each_banner(client, reopening, locales, time_machine):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    english_reopening_banners(locales, reopening, protocol_label="Protocol")
     response = client.get("/alerts/en.json")
     assert response["Content-Type"] == "application/json"
     assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
@@ -243,15 +249,7 @@ def test_pages_show_the_banners_of_their_language_and_section(
 
 def test_page_banners_carry_what_the_json_describes(client, reopening, locales, time_machine):
     time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
-    banner(
-        locales["en"],
-        "The campus reopens on 14 September.",
-        severity="warning",
-        scope="reopening",
-        link_page=reopening["it"],
-        link_label="All about it",
-    )
-    banner(locales["en"], "Read the protocol.", link_url="https://www.polimi.it/")
+    english_reopening_banners(locales, reopening)
     banner(locales["en"], "Urgent <b>news</b>.", severity="urgent")
     expected = [
         {key: item[key] for key in item if key != "scope"}

@@ -139,34 +139,42 @@ def editor_in(client, admin_user):
     return login
 
 
-def webinar_form(topic, **overrides):
+def item_form(topic, fields, overrides):
+    """The admin form of a hub item with `fields`, then `overrides`, submitted to publish."""
     data = {
-        "title": "Leadership a distanza",
-        "slug": "leadership-a-distanza",
-        "starts_at": "2020-05-12 18:00",
-        "duration_minutes": "60",
+        **fields,
         "delivery_language": "it",
-        "status_override": "",
-        "registration_url": "https://example.org/iscriviti",
-        "stream_url": "",
-        "participant_count": "",
         "contributors": inline_formset([]),
-        "description": streamfield([("paragraph", rich_text("<p>Un incontro.</p>"))]),
         "listing_title": "",
         "summary": "",
         "seo_title": "",
         "search_description": "",
         "comments": inline_formset([]),
         "action-publish": "publish",
+        **overrides,
     }
-    data.update(overrides)
     form = nested_form_data(data)
     form["topics"] = [topic.pk]
     return form
 
 
+def webinar_form(topic, **overrides):
+    fields = {
+        "title": "Leadership a distanza",
+        "slug": "leadership-a-distanza",
+        "starts_at": "2020-05-12 18:00",
+        "duration_minutes": "60",
+        "status_override": "",
+        "registration_url": "https://example.org/iscriviti",
+        "stream_url": "",
+        "participant_count": "",
+        "description": streamfield([("paragraph", rich_text("<p>Un incontro.</p>"))]),
+    }
+    return item_form(topic, fields, overrides)
+
+
 def course_form(topic, **overrides):
-    data = {
+    fields = {
         "title": "Finanza per non specialisti",
         "slug": "finanza-per-non-specialisti",
         "published_at": "2020-04-01 09:00",
@@ -174,23 +182,12 @@ def course_form(topic, **overrides):
         "level": "beginner",
         "effort_hours": "10",
         "length_weeks": "4",
-        "delivery_language": "it",
         "enrolment_url": "",
         "is_free": "on",
         "price": "",
-        "contributors": inline_formset([]),
         "body": streamfield([("paragraph", rich_text("<p>Un corso.</p>"))]),
-        "listing_title": "",
-        "summary": "",
-        "seo_title": "",
-        "search_description": "",
-        "comments": inline_formset([]),
-        "action-publish": "publish",
     }
-    data.update(overrides)
-    form = nested_form_data(data)
-    form["topics"] = [topic.pk]
-    return form
+    return item_form(topic, fields, overrides)
 
 
 def field_errors(response, name):
