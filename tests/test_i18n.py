@@ -1,9 +1,15 @@
 """Languages: prefixes, the root redirect, hreflang and the language switcher."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+
+from hub.models import WebinarPage
 
 from .conftest import parse
 from .factories import StandardPageFactory
+from .hub_helpers import make_item, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +91,20 @@ def test_draft_translation_is_not_offered(client, home_pages, locales):
 def test_content_language_header(client, home_pages):
     assert client.get("/en/")["Content-Language"] == "en"
     assert client.get("/it/")["Content-Language"] == "it"
+
+
+def test_dates_are_written_the_way_each_language_writes_them(client, hub_site, locales):
+    """Italian: no leading zero, months and weekdays in lower case; English: day first and
+    the 24-hour clock, like every date the templates spell out."""
+    starts_at = datetime(2026, 12, 8, 18, 0, tzinfo=ZoneInfo("Europe/Rome"))
+    webinar = make_item(hub_site["it"], WebinarPage, title="Sanità digitale", starts_at=starts_at)
+    english = translate(webinar, locales["en"], title="Digital healthcare")
+
+    def when(page):
+        html = parse(client.get(page.url))
+        return html.select_one(".facts time").get_text(strip=True)
+
+    assert when(webinar) == "martedì 8 dicembre 2026, 18:00"
+    assert when(english) == "Tuesday 8 December 2026, 18:00"
+    card_date = parse(client.get(hub_site["it"].url)).select_one(".card__date")
+    assert card_date.get_text(strip=True) == "martedì 8 dicembre 2026, 18:00"
