@@ -194,9 +194,7 @@ def build_topics(italian, english):
                 slug=t(*spec["slug"]),
                 description=t(*spec["description"]),
                 sort_order=position,
-                image=ensure_image(
-                    f"Tema: {spec['name'][0]}", spec["name"][1], background=PALETTE[position]
-                ),
+                image=ensure_image(f"Tema: {spec['name'][0]}", background=PALETTE[position]),
             )
         ensure_translation(topic, english, t)
         topics[spec["key"]] = topic
@@ -265,10 +263,8 @@ def audiences(*codes):
     return list(Audience.objects.filter(code__in=codes))
 
 
-def item(hub, model, slug, topics, image_label, position, **fields):
-    image = ensure_image(
-        f"KeepONLearning: {slug[0]}", image_label, background=PALETTE[position % len(PALETTE)]
-    )
+def item(hub, model, slug, topics, position, **fields):
+    image = ensure_image(f"KeepONLearning: {slug[0]}", background=PALETTE[position % len(PALETTE)])
     page, _ = ensure_page(hub, model, t(*slug), topics=topics, listing_image=image, **fields)
     return page
 
@@ -283,7 +279,6 @@ def build_items(hub, topics, speakers):
             ArticlePage,
             ("smart-working-cinque-abitudini", "smart-working-five-habits"),
             [T["smart-working"]],
-            "Smart working",
             0,
             title=t(
                 "Smart working: cinque abitudini dei team che funzionano a distanza",
@@ -327,7 +322,6 @@ def build_items(hub, topics, speakers):
             ArticlePage,
             ("supply-chain-resilienza", "supply-chain-resilience"),
             [T["covid"]],
-            "Supply chain",
             1,
             title=t(
                 "Supply chain dopo l’emergenza: dall’efficienza alla resilienza",
@@ -374,7 +368,6 @@ def build_items(hub, topics, speakers):
                 "artificial-intelligence-where-to-start",
             ),
             [T["ai"], T["digital"]],
-            "AI",
             2,
             title=t(
                 "Intelligenza artificiale in azienda: da dove cominciare",
@@ -513,7 +506,6 @@ def build_items(hub, topics, speakers):
                 WebinarPage,
                 slug,
                 [T[topic_key]],
-                "Webinar",
                 position,
                 title=t(*title),
                 summary=t(*summary),
@@ -618,7 +610,6 @@ def build_items(hub, topics, speakers):
                 CoursePage,
                 slug,
                 [T[topic_key]],
-                "Online course",
                 position + 2,
                 title=t(*title),
                 summary=t(*summary),
@@ -745,7 +736,6 @@ def build_items(hub, topics, speakers):
                 TalkPage,
                 slug,
                 [T[topic_key]],
-                "Talk",
                 position + 1,
                 title=t(*title),
                 summary=t(*summary),
@@ -859,7 +849,6 @@ def build_items(hub, topics, speakers):
                 ToolPage,
                 slug,
                 [T[topic_key]],
-                "Tool",
                 position + 3,
                 title=t(*title),
                 summary=t(*summary),
@@ -996,7 +985,6 @@ def build_items(hub, topics, speakers):
                 DeepDivePage,
                 slug,
                 [T[topic_key], T["digital"]] if topic_key != "digital" else [T["digital"]],
-                "Deep-dive",
                 position + 4,
                 title=t(*title),
                 summary=t(chapters[0][1][0], chapters[0][1][1]),

@@ -92,8 +92,9 @@ def ensure_translation(instance, locale, texts):
     return instance.get_translation(locale)
 
 
-def ensure_image(title, label, background=(11, 61, 110), accent=(179, 38, 30), size=(1600, 900)):
-    """A generated illustration: a coloured field, a band and a short label."""
+def ensure_image(title, background=(11, 61, 110), accent=(179, 38, 30), size=(1600, 900)):
+    """A generated illustration: a shaded coloured field and a band. No words: the same image
+    serves both languages, and cards show it as decoration next to their own text."""
     image_model = get_image_model()
     image = image_model.objects.filter(title=title).first()
     if image is not None:
@@ -105,7 +106,6 @@ def ensure_image(title, label, background=(11, 61, 110), accent=(179, 38, 30), s
         shade = tuple(min(255, c + (step * 40) // width) for c in background)
         draw.rectangle([step, 0, step + 80, height], fill=shade)
     draw.rectangle([0, height * 2 // 3, width, height * 2 // 3 + 24], fill=accent)
-    draw.text((80, height // 3), label, fill=(255, 255, 255), font_size=96)
     buffer = BytesIO()
     canvas.save(buffer, format="JPEG", quality=85)
     filename = "".join(c if c.isalnum() else "-" for c in title.lower()) + ".jpg"

@@ -91,7 +91,7 @@ def build_home(italian):
 
 
 def build_standard_pages(home):
-    image = ensure_image("Campus MIP Bovisa", "MIP · Politecnico di Milano")
+    image = ensure_image("Campus MIP Bovisa")
     about, _ = ensure_page(
         home,
         StandardPage,
