@@ -4,9 +4,9 @@ Visitors who are not logged in all see the same page for a URL, so the rendered 
 kept in the default cache (Redis when `REDIS_URL` is set, so every app server shares it) and
 carries `Cache-Control` that lets a CDN keep it too. Every entry records the generation
 number kept in the same cache when it was made: publishing, unpublishing or moving a page, or
-saving a snippet or setting that pages show, bumps it, and every app server stops using every
-older entry at once. A CDN
-configured through `wagtail.contrib.frontend_cache` is purged at the same time.
+saving a snippet, setting, image or document that pages show, bumps it, and every app server
+stops using every older entry at once. A CDN configured through
+`wagtail.contrib.frontend_cache` is purged at the same time.
 """
 
 import hashlib

@@ -13,10 +13,14 @@ from wagtail.models import Locale, PageViewRestriction
 from .caching import current_generation
 
 
+def fragment_key(generation, name, parts):
+    return ":".join(["fragment", str(generation), name, *map(str, parts)])
+
+
 def cached(name, build, *parts, timeout=None):
     """`build()`'s value, computed once per generation of the content for these `parts`
     (and at least every `timeout` seconds, for values that also change with time)."""
-    key = ":".join(["fragment", str(current_generation()), name, *map(str, parts)])
+    key = fragment_key(current_generation(), name, parts)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -28,8 +32,8 @@ def cached_many(name, parts_per_value, build, timeout=None):
     """Many values at once, like `cached`: `parts_per_value` lists each value's key parts;
     `build(positions)` computes the values missing at those positions. One round trip to the
     cache reads them all and one more stores what had to be built."""
-    generation = str(current_generation())
-    keys = [":".join(["fragment", generation, name, *map(str, parts)]) for parts in parts_per_value]
+    generation = current_generation()
+    keys = [fragment_key(generation, name, parts) for parts in parts_per_value]
     found = cache.get_many(keys) if keys else {}
     missing = [position for position, key in enumerate(keys) if key not in found]
     if missing:
