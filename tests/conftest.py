@@ -60,6 +60,22 @@ def admin_user(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
 
 
+def sync_translations(client, translation_key, capture_on_commit_callbacks):
+    """The editor's "Sync translated pages" in wagtail-localize for the source with this
+    key, publishing the translations, with the work it defers to the commit done."""
+    from django.urls import reverse
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.get(object_id=translation_key)
+    with capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    return source
+
+
 def parse(response):
     return BeautifulSoup(response.content, "html.parser")
 

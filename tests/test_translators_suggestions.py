@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from .conftest import parse
+from .conftest import parse, sync_translations
 from .test_translators_permissions import refused, translate
 from .test_translators_workflow import italian_page
 
@@ -22,15 +22,8 @@ NEW_INTRODUCTION = "Impara da casa, con i nostri docenti."
 
 
 def sync(client, page, django_capture_on_commit_callbacks):
-    translation = Translation.objects.get(source__object_id=page.translation_key)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("wagtail_localize:update_translations", args=[translation.source_id]),
-            {"publish_translations": "on"},
-        )
-    assert response.status_code == 302
-    translation.refresh_from_db()
-    return translation
+    sync_translations(client, page.translation_key, django_capture_on_commit_callbacks)
+    return Translation.objects.get(source__object_id=page.translation_key)
 
 
 @pytest.fixture

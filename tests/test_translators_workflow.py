@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import StandardPage
 
-from .conftest import parse
+from .conftest import parse, sync_translations
 from .factories import StandardPageFactory
 from .test_translators_permissions import translate
 
@@ -68,13 +68,7 @@ def test_sync_keeps_translations_of_unchanged_segments(
     english.refresh_from_db()
     assert english.introduction == "Learn from home."  # nothing overwritten on publish
 
-    source = TranslationSource.objects.get(object_id=italian.translation_key)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("wagtail_localize:update_translations", args=[source.pk]),
-            {"publish_translations": "on"},
-        )
-    assert response.status_code == 302
+    sync_translations(client, italian.translation_key, django_capture_on_commit_callbacks)
     english.refresh_from_db()
     # The translator's work on unchanged segments survives the sync; the changed segment
     # shows the new source text until it is translated.
