@@ -2,6 +2,7 @@
 change that affects them shows on the very next request."""
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -155,3 +156,21 @@ def test_images_and_documents_renew_the_cache_but_renditions_do_not(db):
     document = get_document_model()(title="Protocollo", file=ContentFile(b"%PDF-1.4", "p.pdf"))
     document.save()
     assert caching.current_generation() == before + 2
+
+
+def test_an_items_structured_data_is_shared_but_a_preview_builds_its_own(client, hub_site):
+    def names(response):
+        scripts = parse(response).select('script[type="application/ld+json"]')
+        return [data.get("name") for data in map(json.loads, (s.string for s in scripts))]
+
+    item = make_item(hub_site["it"], title="Titolo pubblicato", slug="titolo")
+    # Visitors on the host Wagtail's previews are made for, so only the preview differs.
+    host = item.get_site().hostname
+    assert "Titolo pubblicato" in names(client.get(item.url, HTTP_HOST=host))
+
+    item.title = "Titolo in bozza"
+    item.save_revision()
+    preview = item.make_preview_request()
+    assert "Titolo in bozza" in names(preview)
+    assert "Titolo pubblicato" not in names(preview)
+    assert "Titolo pubblicato" in names(client.get(item.url, HTTP_HOST=host))
