@@ -9,5 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .caching import connect_signals
+        from .review.guard import connect_signals as connect_review_guard
 
         connect_signals()
+        connect_review_guard()

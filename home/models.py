@@ -95,6 +95,12 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, narrowed where pages require review (`home.review`)."""
+        from .review.permissions import ReviewPermissionTester
+
+        return ReviewPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from .chrome import site_chrome
 

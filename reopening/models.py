@@ -20,9 +20,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from home.editors.permissions import ReviewedPublishingMixin
 from home.fragments import public_q
 from home.models import BasePage
+from home.review.rule import RequiresReview
 
 from .blocks import KeyMessageBlock, ReopeningStoryBlock
 from .faq import faq_items, faq_structured_data
@@ -61,7 +61,7 @@ class ReopeningState:
         return self.days_left == 1
 
 
-class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
+class ReopeningPage(RequiresReview, RoutablePageMixin, BasePage):
     """The "Nice to MIP You" landing page of one language.
 
     Until the reopening date it counts the days and says what to prepare; from that day it
@@ -147,7 +147,7 @@ class ReopeningPage(ReviewedPublishingMixin, RoutablePageMixin, BasePage):
         return ReopeningChangesFeed(self)(request)
 
 
-class ReopeningInfoPage(ReviewedPublishingMixin, BasePage):
+class ReopeningInfoPage(RequiresReview, BasePage):
     """One topic of practical information: safety rules, seat booking, classes, services,
     international arrivals, contacts.
 
@@ -285,7 +285,7 @@ class ReopeningChange(TranslatableMixin, Orderable):
         return self.description
 
 
-class ReopeningFaqPage(ReviewedPublishingMixin, BasePage):
+class ReopeningFaqPage(RequiresReview, BasePage):
     """Every question of the section in one place, gathered from the FAQ blocks of the
     information pages in the page's language, so editors write each answer once."""
 

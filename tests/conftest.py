@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
+from home.review.actors import setting_up_site
+
 from .factories import HomePageFactory
 
 
@@ -26,10 +28,39 @@ def locales(db):
     return {"it": italian, "en": english}
 
 
+def localize(page, locale, texts=None):
+    """The published translation of `page`, made through wagtail-localize as a translator
+    makes it: every segment filled (from `texts`, else "EN " + the source), then published."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    texts = texts or {}
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": texts.get(segment.string.data, f"EN {segment.string.data}")},
+        )
+    translation.save_target(publish=False)
+    target = page.get_translation(locale).specific
+    target.save_revision().publish()
+    target.refresh_from_db()
+    return target
+
+
 def publish_translation(page, locale):
-    """The translation of `page` into `locale`, made by Wagtail's copy and published."""
+    """The translation of `page` into `locale`, made by Wagtail's copy and published as
+    the site's setup publishes reviewed content."""
     translated = page.copy_for_translation(locale)
-    translated.save_revision().publish()
+    with setting_up_site():
+        translated.save_revision().publish()
     translated.refresh_from_db()
     return translated
 
@@ -46,6 +77,15 @@ def home_pages(locales):
     english.hero_heading = "Welcome"
     english.save_revision().publish()
     return {"it": italian, "en": english}
+
+
+@pytest.fixture
+def site_setup():
+    """The test's own code publishes reviewed pages as the site's setup does (the review
+    guard would refuse it to nobody). Requests through the test client still act as their
+    logged-in user."""
+    with setting_up_site():
+        yield
 
 
 @pytest.fixture
@@ -105,13 +145,15 @@ def hub_site(home_pages, locales):
 
 
 def add_reopening_info_page(parent, **fields):
-    """A live reopening information page under `parent` (a ReopeningPage)."""
+    """A live reopening information page under `parent` (a ReopeningPage), published as
+    the site's setup publishes reviewed content."""
     from reopening.models import ReopeningInfoPage
 
     fields.setdefault("body", [])
     page = ReopeningInfoPage(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
+    with setting_up_site():
+        parent.add_child(instance=page)
+        page.save_revision().publish()
     page.refresh_from_db()
     return page
 
@@ -130,9 +172,10 @@ def reopening(home_pages, locales):
         reopening_date=datetime.date(2020, 9, 14),
         introduction="Ci rivediamo in campus.",
     )
-    home_pages["it"].add_child(instance=italian)
-    italian.save_revision().publish()
-    english = publish_translation(italian, locales["en"])
+    with setting_up_site():
+        home_pages["it"].add_child(instance=italian)
+        italian.save_revision().publish()
+        english = publish_translation(italian, locales["en"])
     return {"it": italian, "en": english}
 
 

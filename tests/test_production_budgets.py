@@ -67,6 +67,7 @@ def add_articles(hub, start, count):
         hub.add_child(instance=article)
 
 
+@pytest.mark.usefixtures("site_setup")
 def test_search_and_reopening_cost_the_same_with_5_and_100_items(client, hub_site, reopening):
     landing = reopening["it"]
     info = add_reopening_info_page(landing, title="Orari", slug="orari", body=[])

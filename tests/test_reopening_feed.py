@@ -10,7 +10,7 @@ from reopening.models import ReopeningChange
 
 from .conftest import add_reopening_info_page, parse, publish_translation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_setup")]
 
 
 def change(day, text):

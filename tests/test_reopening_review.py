@@ -17,7 +17,7 @@ from reopening.models import ReopeningInfoPage
 
 from .conftest import add_reopening_info_page, parse, publish_translation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_setup")]
 
 ROME = ZoneInfo("Europe/Rome")
 REPORT = "/admin/reports/reopening-review/"

@@ -2,7 +2,7 @@
 
 Editors publish KeepONLearning themselves. In "Nice to MIP You" they submit to the
 *Reopening review* workflow, and a member of Reviewers approves, which publishes the page
-(`home.editors.permissions` keeps the Publish button from editors there). The groups are
+(`home.review` keeps every path to the public site from editors there). The groups are
 shared with `home.demo.roles`: this builder only adds what the review needs.
 """
 
@@ -15,7 +15,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.editors.permissions import REVIEWERS
+from home.review.rule import REVIEWERS
 
 from .collections import build_collections
 

@@ -29,6 +29,8 @@ from wagtail_localize.views import (
     update_translations,
 )
 
+from ..review.submit import may_publish, report_submitted, submit_for_review
+from .drafts import save_translation_draft
 from .permissions import (
     can_edit_instance,
     can_translate_into,
@@ -78,9 +80,38 @@ def update(request, translation_source_id):
     for translation in translations:
         if not can_translate_into(request.user, instance, translation.target_locale):
             raise PermissionDenied
-    return update_translations.UpdateTranslationsView.as_view()(
+    held = []
+    if request.method == "POST" and "publish_translations" in request.POST:
+        held = [
+            translation
+            for translation in translations
+            if (target := target_or_none(translation)) is not None
+            and not may_publish(request.user, target)
+        ]
+        if held:
+            # Sync without publishing; the reviewed translations are saved as drafts and
+            # submitted below.
+            request.POST = request.POST.copy()
+            del request.POST["publish_translations"]
+    response = update_translations.UpdateTranslationsView.as_view()(
         request, translation_source_id=translation_source_id
     )
+    if held and response.status_code == 302:
+        submitted = []
+        with transaction.atomic():
+            for translation in held:
+                target = save_translation_draft(translation, request.user)
+                if submit_for_review(target, request.user):
+                    submitted.append(target)
+        report_submitted(request, submitted)
+    return response
+
+
+def target_or_none(translation):
+    try:
+        return translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
 
 
 def target_editor_only(view):

@@ -20,6 +20,8 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from ..review.submit import may_publish, report_submitted, submit_for_review
+from .drafts import save_translation_draft
 from .permissions import can_translate_into, source_is_visible
 
 
@@ -79,16 +81,26 @@ def pending_syncs(user, section):
 
 def sync_section(request, page_id):
     section = get_object_or_404(Page, pk=page_id).specific
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
     if not source_is_visible(request.user, section):
         raise PermissionDenied
     pending = pending_syncs(request.user, section)
     if request.method == "POST":
         publish = "publish" in request.POST
+        submitted = []
         with transaction.atomic():
             for item in pending:
                 item.source.update_from_db()
                 for translation in item.translations:
-                    translation.save_target(user=request.user, publish=publish)
+                    target = translation.get_target_instance()
+                    if publish and may_publish(request.user, target):
+                        translation.save_target(user=request.user, publish=True)
+                        continue
+                    target = save_translation_draft(translation, request.user)
+                    if publish and submit_for_review(target, request.user):
+                        submitted.append(target)
+        report_submitted(request, submitted)
         messages.success(
             request,
             ngettext(

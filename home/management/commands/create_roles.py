@@ -5,7 +5,7 @@ from wagtail.users.models import UserProfile
 
 from home.demo.roles import EDITORS, TRANSLATORS, build_roles
 from home.demo.workflows import build_workflows
-from home.editors.permissions import REVIEWERS
+from home.review.rule import REVIEWERS
 
 DEMO_USERS = [
     # username, password, group, language of the admin

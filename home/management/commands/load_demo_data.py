@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import roles, site, workflows
+from home.review.actors import setting_up_site
 from hub import demo as hub_demo
 from reopening import demo as reopening_demo
 
@@ -24,11 +25,13 @@ class Command(BaseCommand):
             raise CommandError("--scale must be zero or more.")
         # No enclosing transaction: wagtail-localize publishes translations when a
         # transaction commits, and each builder must see the previous one's pages live.
-        pages = site.build_pages()
-        hub = hub_demo.build(pages["home"], scale=scale)
-        reopening = reopening_demo.build(pages["home"])
-        menu_pages = [*hub.get("menu", []), *reopening.get("menu", [])]
-        site.build_frame(pages, menu_pages)
-        roles.build_roles()
-        workflows.build_workflows()
+        # The demo publishes the reviewed content of the reopening section as its author.
+        with setting_up_site():
+            pages = site.build_pages()
+            hub = hub_demo.build(pages["home"], scale=scale)
+            reopening = reopening_demo.build(pages["home"])
+            menu_pages = [*hub.get("menu", []), *reopening.get("menu", [])]
+            site.build_frame(pages, menu_pages)
+            roles.build_roles()
+            workflows.build_workflows()
         self.stdout.write(self.style.SUCCESS("Demo content ready in Italian and English."))
