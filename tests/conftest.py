@@ -206,3 +206,7 @@ def empty_cache():
     describe a database that is gone."""
     cache.clear()
     yield
+
+
+# The review tests' estate (a fixture of its own module, shared by them).
+from .review_estate import estate  # noqa: E402, F401
