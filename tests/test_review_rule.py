@@ -334,3 +334,30 @@ def test_a_translator_who_syncs_with_publishing_submits_the_safety_page(
     assert draft.introduction == "Mascherina anche all'aperto."  # untranslated: the source
     messages = parse(client.get(response["Location"])).select(".messages li")
     assert any("submitted for review" in m.get_text() for m in messages)
+
+
+def test_copy_for_translation_through_the_api_makes_a_draft(client, estate, locales):
+    """The admin API's "copy for translation" needs Wagtail's own translation right, which
+    no role of the site has (translations are made through wagtail-localize); for an
+    administrator it makes a draft."""
+    source = estate["elsewhere"]["info-it"]  # a reopening page with no English version yet
+    url = f"/admin/api/main/pages/{source.pk}/action/copy_for_translation/"
+    before = visible(public_state())
+    for role in ["editor", "reviewer", "translator-en", "translator-it"]:
+        client.force_login(estate["users"][role])
+        for alias in (True, False):
+            response = client.post(
+                url,
+                {"locale": "en", "copy_parents": True, "alias": alias},
+                content_type="application/json",
+            )
+            assert response.status_code in (403, 404)  # 404: outside the explorer they see
+    assert not source.has_translation(locales["en"])
+    assert visible(public_state()) == before
+
+    client.force_login(estate["users"]["admin"])
+    response = client.post(
+        url, {"locale": "en", "copy_parents": True}, content_type="application/json"
+    )
+    assert response.status_code < 400
+    assert not source.get_translation(locales["en"]).live
