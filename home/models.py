@@ -95,6 +95,13 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
+    def get_admin_display_title(self):
+        """The draft's title, or what someone who may not read the drafts may see instead
+        (`home.translations.reading`)."""
+        from .translations.reading import shown_title
+
+        return shown_title(self, super().get_admin_display_title())
+
     def permissions_for_user(self, user):
         """Wagtail's permissions, narrowed where pages require review (`home.review`)."""
         from .review.permissions import ReviewPermissionTester

@@ -9,7 +9,10 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug", "locale", "sort_order"]
+    # Searched in the database by name: the SQLite search index refuses a search limited
+    # to fields (500 on the first search), and there are only a few dozen topics.
     search_fields = ["name"]
+    search_backend_name = None
     ordering = ["sort_order", "name"]
 
 
@@ -18,6 +21,7 @@ class SpeakerViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "role", "organisation", "locale"]
     search_fields = ["name", "organisation"]
+    search_backend_name = None
 
 
 class KeepONLearningViewSetGroup(SnippetViewSetGroup):

@@ -103,3 +103,12 @@ def test_the_administration_is_for_administrators_only(client, estate):
     assert let_in == []
     client.force_login(estate["users"]["admin"])
     assert client.get("/admin/users/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_redirects_are_the_editors_as_the_readme_says(client, estate):
+    allowed = {"admin", "editor"}
+    for role, user in estate["users"].items():
+        client.force_login(user)
+        status = client.get("/admin/redirects/").status_code
+        assert (status == 200) == (role in allowed), (role, status)

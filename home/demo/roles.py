@@ -72,9 +72,16 @@ def build_group(name, pages, page_permissions):
 
 
 def build_roles():
-    """Editors over the whole tree, and one translators' group per language over that
-    language's home page (left without page rights until the home page exists)."""
+    """Editors over the whole tree (and the redirects changed slugs leave), and one
+    translators' group per language over that language's home page (left without page
+    rights until the home page exists)."""
     groups = {EDITORS: build_group(EDITORS, [Page.get_first_root_node()], EDITOR_PAGE_PERMISSIONS)}
+    groups[EDITORS].permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="wagtailredirects",
+            codename__in=["add_redirect", "change_redirect", "delete_redirect"],
+        )
+    )
     for code, name in TRANSLATORS.items():
         locale = Locale.objects.filter(language_code=code).first()
         home = language_home(locale) if locale is not None else None

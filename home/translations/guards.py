@@ -220,4 +220,8 @@ urlpatterns = [
         target_editor_only(edit_translation.stop_translation),
     ),
     path("page/<int:page_id>/convert_to_alias/", convert_to_alias),
+    # wagtail-localize's own report of translations, superseded by the project's (one
+    # report, guarded, with the states translators need).
+    path("reports/translations/", lambda request: redirect("translators_report:index")),
+    path("reports/translations/results/", lambda request: redirect("translators_report:index")),
 ]

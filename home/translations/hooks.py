@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, TranslatableMixin
 
-from . import guards, suggestions
+from . import guards, reading, suggestions
 from .permissions import check_snippet_language
 from .report import TranslationsMenuItem, TranslationsPanel, TranslationsReportView
 from .snippets import listing_urlpatterns, redirect_to_own_language
@@ -81,6 +81,13 @@ def register_translations_report_menu_item():
     )
 
 
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    """wagtail-localize adds a report of its own, shown to everyone: only the project's stays."""
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
 @hooks.register("construct_homepage_panels")
 def add_translations_panel(request, panels):
     panels.append(TranslationsPanel())
@@ -121,3 +128,7 @@ def limit_snippet_create_to_own_language(request, model):
         code = request.GET.get("locale")
         locale = Locale.objects.filter(language_code=code).first() if code else None
         check_snippet_language(request.user, locale or Locale.get_default())
+
+
+hooks.register("construct_page_chooser_queryset", reading.limit_page_chooser)
+hooks.register("before_move_page", reading.check_move)

@@ -24,7 +24,9 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from ..review.actors import current_actor
 from .permissions import source_is_visible
+from .reading import readable_pages_q
 
 REPORT_PERMISSIONS = ["add", "change", "publish"]
 
@@ -215,7 +217,11 @@ def build_rows(user=None, with_progress=True):
 
 
 def section_choices():
+    """The sections of the default language: live ones, and drafts for whoever reads them."""
     sections = Page.objects.filter(depth=3, locale=Locale.get_default()).order_by("path")
+    user = current_actor()
+    if user is not None:
+        sections = sections.filter(readable_pages_q(user))
     names = [page.title for page in sections]
     names += [str(model._meta.verbose_name_plural) for model in translatable_snippet_models()]
     return [(name, name) for name in names]
