@@ -34,7 +34,9 @@ def cached_many(name, parts_per_value, build, timeout=None):
     cache reads them all and one more stores what had to be built."""
     generation = current_generation()
     keys = [fragment_key(generation, name, parts) for parts in parts_per_value]
-    found = cache.get_many(keys) if keys else {}
+    # A copy: a cache client may hand the same object to every caller (django-redis
+    # returns one shared dict for every failed read), and the values built below join it.
+    found = dict(cache.get_many(keys)) if keys else {}
     missing = [position for position, key in enumerate(keys) if key not in found]
     if missing:
         built = dict(zip((keys[position] for position in missing), build(missing), strict=True))

@@ -210,3 +210,12 @@ def empty_cache():
 
 # The review tests' estate (a fixture of its own module, shared by them).
 from .review_estate import estate  # noqa: E402, F401
+
+# Real servers on loopback for the production tests.
+from .servers import (  # noqa: E402, F401
+    collected_static,
+    editor_account,
+    postgresql,
+    redis_url,
+    servers,
+)

@@ -45,21 +45,28 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 if os.environ.get("REDIS_URL"):
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mip"),
             "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # A failed call is a miss at once, and skips Redis for a few seconds
+                # (home/serving/redis_client.py); a call waits at most a quarter second.
+                "CLIENT_CLASS": "home.serving.redis_client.BreakerClient",
                 "SOCKET_CONNECT_TIMEOUT": 0.25,
                 "SOCKET_TIMEOUT": 0.25,
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
                 "IGNORE_EXCEPTIONS": True,
             },
         }
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs each outage once, not every call it skips.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
