@@ -20,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.http import urlencode
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
+# The query parameters public pages read (the hub's filters and pages, the search's query).
+PAGE_PARAMETERS = {"kind", "topic", "audience", "language", "page", "q"}
 CONTENT_APPS = {"home", "hub", "reopening", "wagtailsearchpromotions"}
 # Outside those apps, what changes which pages a visitor may see or in which language.
 CONTENT_MODELS = (Locale, PageViewRestriction)
@@ -113,10 +116,53 @@ def page_lifetime(request):
     return timeout
 
 
+def mark_read(request, *names):
+    """The page reads these query parameters: only then do they make a cache entry."""
+    read = getattr(request, "page_parameters_read", set())
+    request.page_parameters_read = read | set(names)
+
+
+def unread_parameters(request):
+    """Parameters of the cache key the page did not read (`?page=2` on the home page)."""
+    return (set(request.GET) & PAGE_PARAMETERS) - getattr(request, "page_parameters_read", set())
+
+
+def mark_uncacheable(request):
+    """The page answers input it had to correct (a filter value outside its choices, a page
+    number that does not exist): it is served, not kept, so no input makes new entries."""
+    request.page_cache_uncacheable = True
+
+
+def requested_page(request, paginator):
+    """The page of `paginator` asked for, or the nearest that exists; a request that asked
+    for another is not kept (any number would be one more entry). Hand-written because
+    `Paginator.get_page` sends 0 and negative numbers to the last page, and a number too
+    long for int() to the first."""
+    mark_read(request, "page")
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except ValueError:
+        number = paginator.num_pages if raw.strip().isdecimal() else 1
+    number = min(max(number, 1), paginator.num_pages)
+    if raw != str(number):
+        mark_uncacheable(request)
+    return paginator.page(number)
+
+
 def cache_key(request):
+    """The page's address with only the parameters a page reads, in a fixed order: any other
+    parameter (`?x=1`, a tracking tag) is served the cached copy of the address without it.
+    None when a parameter a page reads is repeated: which one counts is not the cache's call."""
+    parameters = []
+    for name in sorted(set(request.GET) & PAGE_PARAMETERS):
+        values = request.GET.getlist(name)
+        if len(values) > 1:
+            return None
+        parameters.append((name, values[0]))
     language = translation.get_language_from_path(request.path_info) or "-"
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{language}:{url}"
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(parameters)}"
+    return f"pagecache:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def stored(response, generation):
@@ -147,6 +193,8 @@ def may_store(request, response):
     user = getattr(request, "user", None)
     return (
         request.method == "GET"
+        and not getattr(request, "page_cache_uncacheable", False)
+        and not unread_parameters(request)
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -179,6 +227,10 @@ class AnonymousPageCacheMiddleware:
         # The page and the current generation in one round trip to the cache: an entry
         # made under an older generation is stale everywhere at once.
         key = cache_key(request)
+        if key is None:
+            response = self.get_response(request)
+            response["X-Cache"] = "miss"
+            return response
         found = cache.get_many([GENERATION_KEY, key])
         generation = memo["value"] = found.get(GENERATION_KEY) or 0
         entry = found.get(key)
@@ -198,5 +250,5 @@ class AnonymousPageCacheMiddleware:
                     directives["stale_while_revalidate"] = 60
                 patch_cache_control(response, **directives)
             cache.set(key, stored(response, generation), timeout)
-            response["X-Cache"] = "miss"
+        response["X-Cache"] = "miss"
         return response

@@ -15,6 +15,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from .caching import mark_read, mark_uncacheable, requested_page
 from .chrome import site_chrome
 from .fragments import public_q
 from .i18n import LanguageLink, home_pages
@@ -46,16 +47,6 @@ def search_terms(query):
     """Only the words of the query reach the search backend: quotes, brackets and operators
     mean nothing to visitors and would be syntax to the database."""
     return " ".join(WORDS.findall(query))
-
-
-def page_number(raw, num_pages):
-    """The requested page, or the nearest one that exists."""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        # int() refuses thousands of digits: that is still a number past the last page.
-        number = num_pages if isinstance(raw, str) and raw.strip().isdecimal() else 1
-    return min(max(number, 1), num_pages)
 
 
 def searchable_pages(request):
@@ -128,13 +119,17 @@ def language_links(query):
 
 
 def search(request):
+    mark_read(request, "q")
     query = clean_query(request.GET.get("q", ""))
     terms = search_terms(query)
     pages = searchable_pages(request)
 
     results = pages.specific().search(terms) if terms else []
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+    page_obj = requested_page(request, paginator)
+    if query:
+        # Every query would be an entry of its own: searches are answered, not kept.
+        mark_uncacheable(request)
 
     context = site_chrome(request)
     context.update(

@@ -12,9 +12,11 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import mark_read, mark_uncacheable, requested_page
 from home.fragments import cached, cached_many, public_q
 
 from . import choices
+from .filters import ListingFilters
 from .models import ITEM_PAGE_MODELS, HubItemPage, ItemContributor, Topic, WebinarPage
 
 PAGE_SIZE = 12
@@ -156,16 +158,6 @@ def live_items(locale_id):
     return HubItemPage.objects.live().filter(public_q(), locale_id=locale_id)
 
 
-def page_number(request, paginator):
-    """The requested page, or the nearest real one: bad or out-of-range numbers never fail."""
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), paginator.num_pages)
-
-
 @dataclass
 class Option:
     value: str
@@ -182,116 +174,102 @@ class Facet:
     selected: str
 
 
+# The field each facet filters on (topics and audiences through their link tables).
+FACET_FIELDS = {
+    "kind": "kind",
+    "audience": "audiences__code",
+    "language": "delivery_language",
+    "topic": "topics__translation_key",
+}
+
+
+def facet_condition(name, value, topic_by_slug):
+    if name == "topic":
+        return with_topic(topic_by_slug[value].translation_key)
+    if name == "audience":
+        return with_audience(value)
+    return Q(**{FACET_FIELDS[name]: value})
+
+
+def apply_filters(base, selected, topic_by_slug, exclude=None):
+    for name, value in selected.items():
+        if name != exclude:
+            base = base.filter(facet_condition(name, value, topic_by_slug))
+    return base
+
+
+def count_facets(base, names, selected, topic_by_slug):
+    """Per facet, how many items each value would give with the other filters: one query
+    per facet."""
+    key_to_slug = {topic.translation_key: slug for slug, topic in topic_by_slug.items()}
+    counts = {}
+    for name in names:
+        field = FACET_FIELDS[name]
+        rows = (
+            apply_filters(base, selected, topic_by_slug, exclude=name)
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk", distinct=True))
+        )
+        values = {}
+        for row in rows:
+            value = key_to_slug.get(row[field]) if name == "topic" else row[field]
+            if value:
+                values[value] = row["n"]
+        counts[name] = values
+    return counts
+
+
 def build_listing(page, request, topic=None):
     """The filtered, paginated list of items for a hub index or topic page."""
     locale_id = page.locale_id
     local_topics = list(topics_by_key(locale_id).values())
     topic_by_slug = {t.slug: t for t in local_topics}
-    vocabularies = {
-        "kind": dict(choices.KINDS),
-        "audience": dict(choices.AUDIENCES),
-        "language": dict(choices.DELIVERY_LANGUAGES),
-        "topic": {t.slug: t.name for t in local_topics},
-    }
-    fields = {
-        "kind": "kind",
-        "audience": "audiences__code",
-        "language": "delivery_language",
-        "topic": "topics__translation_key",
-    }
-    facet_names = (
-        ["kind", "audience", "language"] if topic else ["kind", "topic", "audience", "language"]
-    )
-
-    selected, invalid = {}, False
-    for name in facet_names:
-        value = request.GET.get(name, "").strip()
-        if not value:
-            continue
-        if value not in vocabularies[name]:
-            invalid = True
-        selected[name] = value
-
-    def condition(name, value):
-        if name == "topic":
-            known = topic_by_slug.get(value)
-            return with_topic(known.translation_key if known else None)
-        if name == "audience":
-            return with_audience(value)
-        return Q(**{fields[name]: value})
+    form = ListingFilters(request.GET, local_topics, with_topic_filter=topic is None)
+    mark_read(request, *form.facet_names)
+    selected, ignored = form.selected(), form.ignored()
+    if ignored:
+        mark_uncacheable(request)
 
     base = live_items(locale_id)
     if topic is not None:
         base = base.filter(with_topic(topic.translation_key))
+    # The same counts serve every visitor until the next publish; the filter values are
+    # known words by now, so there are only so many combinations.
+    counts = cached(
+        "facets",
+        lambda: count_facets(base, form.facet_names, selected, topic_by_slug),
+        locale_id,
+        topic.translation_key if topic is not None else "-",
+        urlencode(sorted(selected.items())),
+    )
+    facets = [
+        Facet(
+            name,
+            form.fields[name].label,
+            [
+                Option(value, label, counts[name].get(value, 0), selected.get(name) == value)
+                for value, label in form.vocabulary(name).items()
+            ],
+            selected.get(name, ""),
+        )
+        for name in form.facet_names
+    ]
 
-    def filtered(exclude=None):
-        queryset = base
-        for name, value in selected.items():
-            if name != exclude:
-                queryset = queryset.filter(condition(name, value))
-        return queryset
-
-    facets = []
-    labels = {
-        "kind": _("Kind"),
-        "topic": _("Topic"),
-        "audience": _("Audience"),
-        "language": _("Language"),
-    }
-    key_to_slug = {t.translation_key: t.slug for t in local_topics}
-
-    def count_facets():
-        """Per facet, how many items each value would give: one query per facet."""
-        all_counts = {}
-        for name in facet_names:
-            rows = (
-                filtered(exclude=name)
-                .order_by()
-                .values(fields[name])
-                .annotate(n=Count("pk", distinct=True))
-            )
-            counts = {}
-            for row in rows:
-                value = row[fields[name]]
-                if name == "topic":
-                    value = key_to_slug.get(value)
-                if value:
-                    counts[value] = row["n"]
-            all_counts[name] = counts
-        return all_counts
-
-    if invalid:
-        facet_counts = count_facets()
-    else:
-        # The same counts serve every visitor until the next publish; the filter values are
-        # known words, so there are only so many combinations.
-        scope = topic.translation_key if topic is not None else "-"
-        combination = urlencode(sorted(selected.items()))
-        facet_counts = cached("facets", count_facets, locale_id, scope, combination)
-    for name in facet_names:
-        counts = facet_counts[name]
-        options = [
-            Option(value, label, counts.get(value, 0), selected.get(name) == value)
-            for value, label in vocabularies[name].items()
-        ]
-        facets.append(Facet(name, labels[name], options, selected.get(name, "")))
-
-    results = filtered().none() if invalid else filtered()
-    results = card_queryset(results.order_by("-published_at", "-pk"))
-    paginator = Paginator(results, PAGE_SIZE)
+    results = apply_filters(base, selected, topic_by_slug)
+    paginator = Paginator(card_queryset(results.order_by("-published_at", "-pk")), PAGE_SIZE)
     # Every item has exactly one kind, and the kind facet counts every filter but its own:
     # the results number what it gives the selected kind, or all kinds together.
     kinds = next(facet.options for facet in facets if facet.name == "kind")
-    paginator.count = (
-        0 if invalid else sum(o.count for o in kinds if o.selected or "kind" not in selected)
-    )
-    page_obj = paginator.page(page_number(request, paginator))
+    paginator.count = sum(o.count for o in kinds if o.selected or "kind" not in selected)
+    page_obj = requested_page(request, paginator)
     return {
         "cards": make_cards(page_obj.object_list, request),
         "page_obj": page_obj,
         "paginator": paginator,
         "facets": facets,
         "selected_filters": selected,
+        "ignored_filters": ignored,
         "filter_query": urlencode(selected),
         "result_count": paginator.count,
     }
@@ -343,7 +321,7 @@ def webinar_schedule(index, request, upcoming):
         webinars = [w for w in card_queryset(queryset) if w.state(now) == WebinarPage.ON_DEMAND]
         title = _("Webinars on demand")
     paginator = Paginator(webinars, PAGE_SIZE)
-    page_obj = paginator.page(page_number(request, paginator))
+    page_obj = requested_page(request, paginator)
     return {
         "schedule_title": title,
         "schedule_upcoming": upcoming,

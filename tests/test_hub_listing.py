@@ -154,12 +154,15 @@ def test_pagination_twelve_per_page_keeps_filters(client, hub_site):
         "kind=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     ],
 )
-def test_unknown_filter_values_give_an_empty_page(client, catalogue, query):
+def test_unknown_filter_values_are_not_applied_and_the_page_says_so(client, catalogue, query):
     response = client.get(f"/it/keeponlearning/?{query}")
     assert response.status_code == 200
     html = parse(response)
-    assert titles(html) == []
-    assert html.select_one(".results__empty") is not None
+    assert len(titles(html)) == 5  # every item: the filter was not applied
+    notice = html.select_one(".results__notice")
+    assert notice is not None and "non applicato" in notice.get_text()
+    name = query.split("=")[0]
+    assert html.select_one(f"select[name={name}] option[selected]") is None
     assert b"<script>alert(1)" not in response.content
 
 

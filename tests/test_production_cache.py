@@ -61,7 +61,30 @@ def test_languages_and_query_strings_are_cached_apart(client, home_pages):
     assert parse(italian).html["lang"] == "it"
     assert parse(english).html["lang"] == "en"
     assert get(client, "/en/")[1] == 0
-    assert get(client, "/it/?page=2")[0]["X-Cache"] == "miss"
+
+
+def test_only_the_parameters_a_page_reads_make_cache_entries(client, hub_site, home_pages):
+    """A tracking tag is served the page's cached copy; a parameter the page does not read,
+    a value it corrects or a search query is answered and not kept: no input makes entries
+    without bound."""
+    assert get(client, "/it/")[0]["X-Cache"] == "miss"
+    for url in ["/it/?utm_source=mail", "/it/?x=1", "/it/?x=2&y=3"]:
+        response, queries = get(client, url)
+        assert (response["X-Cache"], queries) == ("hit", 0), url
+    hub = hub_site["it"].url
+    for url in [
+        "/it/?page=2",
+        f"{hub}?kind=podcast",
+        f"{hub}?kind=%00",
+        f"{hub}?page=999",
+        f"{hub}?kind=article&kind=webinar",
+        "/it/cerca/?q=formazione",
+    ]:
+        assert get(client, url)[0]["X-Cache"] == "miss", url
+        assert get(client, url)[0]["X-Cache"] == "miss", url
+    # What a page reads is kept, in any order of its parameters.
+    assert get(client, f"{hub}?kind=article&language=it")[0]["X-Cache"] == "miss"
+    assert get(client, f"{hub}?language=it&kind=article&x=1")[1] == 0
 
 
 def test_publishing_a_page_is_seen_on_the_next_request(client, home_pages):
