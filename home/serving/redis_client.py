@@ -3,7 +3,7 @@ timeout per few seconds, not one per cache call.
 
 django-redis already turns a failed call into a miss (`IGNORE_EXCEPTIONS`), but each call
 still waits for its own timeout, and a page makes several: with Redis hung, pages took
-6–19 s. This client adds a circuit breaker, which django-redis does not have: after a
+6 to 19 s. This client adds a circuit breaker, which django-redis does not have: after a
 failure, every call of this process skips Redis for `BREAKER_SECONDS` (raising the same
 `ConnectionInterrupted` a failed call raises, so callers get their default at once); then
 one call tries again. Retries are off in the connection settings (`config/settings`).
@@ -16,7 +16,6 @@ import time
 from django.conf import settings
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
-
 
 logger = logging.getLogger(__name__)
 
