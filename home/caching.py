@@ -5,7 +5,9 @@ kept in the default cache (Redis when `REDIS_URL` is set, so every app server sh
 carries `Cache-Control` that lets a CDN keep it too. Every entry records the generation
 number kept in the same cache when it was made: publishing, unpublishing or moving a page, or
 saving a snippet, setting, image or document that pages show, bumps it, and every app server
-stops using every older entry at once. A CDN configured through
+stops using every older entry at once: the first request for a page renders it again while
+the others get the previous copy for those few seconds (one render per page, not one per
+visitor, when editors publish during the peak). A CDN configured through
 `wagtail.contrib.frontend_cache` is purged at the same time.
 """
 
@@ -203,11 +205,32 @@ def may_store(request, response):
     )
 
 
+def keep_private(request, response):
+    """What is served to someone with a session (an editor, a translator, a visitor who has
+    just logged in) is theirs: `Cache-Control: private`, so no CDN or shared proxy keeps it
+    whatever the view said."""
+    session = settings.SESSION_COOKIE_NAME
+    user = getattr(request, "user", None)
+    if (
+        session in request.COOKIES
+        or session in response.cookies
+        or (user is not None and user.is_authenticated)
+    ):
+        patch_cache_control(response, private=True)
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the shared cache, per URL (language included).
 
-    It sits outside the CSP middleware so that a cached page keeps the header whose nonce
-    matches its scripts. Anyone with a session (editors, previews) bypasses it entirely.
+    It sits outside the security middleware so that a cached page keeps the headers it was
+    made with. Anyone with a session (editors, previews) bypasses it entirely. `X-Cache` says
+    `hit`, `miss` or `stale` (the previous copy, while one request renders the page again
+    after a publish).
+
+    Hand-written rather than Django's `cache_page`/`UpdateCacheMiddleware`: those key on the
+    whole query string, cannot make every server's entries stale at once, and have no
+    single-render lock after a publish.
     """
 
     def __init__(self, get_response):
@@ -223,7 +246,7 @@ class AnonymousPageCacheMiddleware:
 
     def serve(self, request, memo):
         if not may_use_cache(request):
-            return self.get_response(request)
+            return keep_private(request, self.get_response(request))
         # The page and the current generation in one round trip to the cache: an entry
         # made under an older generation is stale everywhere at once.
         key = cache_key(request)
@@ -238,6 +261,17 @@ class AnonymousPageCacheMiddleware:
             response = restored(entry)
             response["X-Cache"] = "hit"
             return response
+        lock = None
+        if entry is not None:
+            # Stale since a publish: one request renders the page again, the others keep
+            # the previous copy meanwhile (at most `PAGE_CACHE_RENDER_SECONDS`), so a publish
+            # during the peak is not one render per visitor. `add` is False only when
+            # another request holds the lock; None (the cache failing) renders.
+            lock = f"{key}:render:{generation}"
+            if cache.add(lock, 1, timeout=settings.PAGE_CACHE_RENDER_SECONDS) is False:
+                response = restored(entry)
+                response["X-Cache"] = "stale"
+                return response
         response = self.get_response(request)
         if may_store(request, response):
             # A view that chose its own lifetime (the alert banners) keeps it.
@@ -250,5 +284,10 @@ class AnonymousPageCacheMiddleware:
                     directives["stale_while_revalidate"] = 60
                 patch_cache_control(response, **directives)
             cache.set(key, stored(response, generation), timeout)
+        elif lock is not None:
+            # The page is gone, private or not keepable now: its previous copy goes too.
+            cache.delete(key)
+        if lock is not None:
+            cache.delete(lock)
         response["X-Cache"] = "miss"
         return response

@@ -12,8 +12,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware, with the relaxed policy Wagtail's admin needs on `/admin/`,
     plus `Permissions-Policy` and `Cross-Origin-Resource-Policy` on every response.
 
-    The public policy allows scripts only from this site or with the response's nonce; the
-    admin keeps `object-src 'none'` and its own `frame-ancestors` even though it allows
+    The public policy allows scripts only from this site's files (no inline script and no
+    nonce, so a cached copy means what it says to every visitor it is served to); the admin keeps `object-src 'none'` and its own `frame-ancestors` even though it allows
     Wagtail's inline scripts.
     """
 

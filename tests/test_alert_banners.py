@@ -206,17 +206,20 @@ def test_every_page_has_the_banner_region_and_says_where_it_is(
         assert container.find_next_sibling("main") is not None
         script = html.select_one('script[src$="js/alert-banners.js"]')
         assert script.has_attr("defer"), path
-        # The only inline JavaScript hides dismissed banners, right after them, with the
-        # nonce of the page's policy.
-        nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
+        # No inline JavaScript: the file that hides dismissed banners comes right after them,
+        # without defer, so it runs before the first paint under `script-src 'self'`.
+        assert response["Content-Security-Policy"].count("script-src 'self';") == 1, path
         inline = [
             element
             for element in html.select("script")
             if not element.has_attr("src") and element.get("type") != "application/ld+json"
         ]
-        assert inline == [container.select("script")[-1]], path
-        assert inline[0]["nonce"] == nonce, path
-        assert "mip:dismissed-alerts" in inline[0].string, path
+        assert inline == [], path
+        early = container.select("script")
+        assert len(early) == 1, path
+        assert early[0] is container.find_all(recursive=False)[-1], path
+        assert early[0]["src"].endswith("js/alert-banners-early.js"), path
+        assert not early[0].has_attr("defer") and not early[0].has_attr("async"), path
 
 
 def test_a_page_without_banners_has_an_empty_region_and_no_inline_script(client, home_pages):

@@ -4,10 +4,12 @@ cookies, and stop being served as soon as an editor changes what they show."""
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.caching import cache_key, current_generation
 from hub.models import ArticlePage
 from reopening.models import AlertBanner
 
@@ -51,8 +53,15 @@ def test_second_anonymous_request_costs_no_query(client, home_pages):
     assert second_queries == 0
     assert second["X-Cache"] == "hit"
     assert second.content == first.content
-    # The nonce in the cached page still matches the cached policy.
+    # The cached copy, served to every visitor, carries a policy that still means what it
+    # says: the site's own scripts, no nonce to replay, nothing inline a browser would run.
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    policy = second["Content-Security-Policy"]
+    assert "script-src 'self';" in policy
+    assert "nonce" not in policy and "unsafe-inline" not in policy
+    for script in parse(second).select("script"):
+        assert not script.has_attr("nonce")
+        assert script.has_attr("src") or script.get("type") == "application/ld+json"
 
 
 def test_languages_and_query_strings_are_cached_apart(client, home_pages):
@@ -97,6 +106,68 @@ def test_publishing_a_page_is_seen_on_the_next_request(client, home_pages):
     response, queries = get(client, page.url)
     assert queries > 0
     assert title(response) == "Dopo"
+
+
+def test_after_a_publish_one_request_renders_while_the_others_get_the_previous_copy(
+    client, home_pages, settings
+):
+    page = StandardPageFactory(parent=home_pages["it"], title="Prima", slug="pagina")
+    assert get(client, page.url)[0]["X-Cache"] == "miss"
+    page.title = "Dopo"
+    page.save_revision().publish()
+    key = cache_key(RequestFactory().get(page.url))
+    lock = f"{key}:render:{current_generation()}"
+
+    # Another request is rendering the page again (it holds the lock): this one gets the
+    # previous copy at once, without a query.
+    assert cache.add(lock, 1, timeout=settings.PAGE_CACHE_RENDER_SECONDS)
+    stale, queries = get(client, page.url)
+    assert stale["X-Cache"] == "stale"
+    assert queries == 0
+    assert title(stale) == "Prima"
+    assert stale["Cache-Control"] == "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
+
+    # The lock lapses (that render died): the next request renders, stores and lets go.
+    cache.delete(lock)
+    fresh, queries = get(client, page.url)
+    assert (fresh["X-Cache"], title(fresh)) == ("miss", "Dopo")
+    assert queries > 0
+    assert cache.get(lock) is None
+    hit, queries = get(client, page.url)
+    assert (hit["X-Cache"], title(hit), queries) == ("hit", "Dopo", 0)
+
+
+def test_a_page_gone_after_a_publish_takes_its_previous_copy_with_it(client, hub_site):
+    article = make_item(hub_site["it"], ArticlePage, title="Da ritirare")
+    url = article.url
+    assert get(client, url)[0]["X-Cache"] == "miss"
+    Page.objects.get(pk=article.pk).unpublish()
+    # The request that renders it again finds nothing: the stale copy is removed, so no
+    # request waiting on the lock is served the page after it was taken down.
+    assert get(client, url)[0].status_code == 404
+    key = cache_key(RequestFactory().get(url))
+    assert cache.get(key) is None
+    assert cache.get(f"{key}:render:{current_generation()}") is None
+    assert get(client, url)[0].status_code == 404
+
+
+def test_anything_served_to_someone_logged_in_is_private(client, hub_site, home_pages, admin_user):
+    anonymous = get(client, "/it/")[0]
+    assert "public" in anonymous["Cache-Control"]
+    client.force_login(admin_user)
+    urls = ["/it/", hub_site["it"].url, "/it/cerca/?q=smart", "/admin/", "/alerts/it.json"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert "private" in directives, url
+        assert "public" not in directives, url
+    # Logging in: the response that sets the session is private too.
+    client.logout()
+    login = client.post(
+        "/admin/login/", {"username": admin_user.username, "password": "password"}
+    )
+    assert "private" in login.get("Cache-Control", ""), login.status_code
 
 
 def test_unpublishing_and_moving_empty_the_cache(client, hub_site, home_pages):

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -59,7 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a cached page is answered before any other middleware runs. What it stored was
-    # made by all of them (security headers, CSP nonce included); a plain-HTTP request has
+    # made by all of them (security headers included); a plain-HTTP request has
     # its own key, misses, and is redirected by SecurityMiddleware below.
     "home.caching.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -94,7 +93,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -199,8 +197,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-# Scripts run only from this site or with the response's nonce; video embeds come from the
-# providers the site uses.
+# Scripts run only from this site's own files: no inline script, so no nonce, which a cached
+# page would replay to every visitor. Structured data (`application/ld+json`) is not run.
+# Video embeds come from the providers the site uses.
 EMBED_FRAME_SOURCES = [
     "https://www.youtube.com",
     "https://www.youtube-nocookie.com",
@@ -209,7 +208,7 @@ EMBED_FRAME_SOURCES = [
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
+        "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "https://i.ytimg.com", "https://i.vimeocdn.com"],
         "font-src": ["'self'"],
@@ -242,6 +241,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Menu, footer, topics: renewed by every publish (see home/fragments.py), so they may live long.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false")
+# After a publish, while one request renders a page again, others get its previous copy this
+# long at most.
+PAGE_CACHE_RENDER_SECONDS = int(os.environ.get("PAGE_CACHE_RENDER_SECONDS", "10"))
 # After a failed call to the shared cache, each process skips it this long.
 CACHE_BREAKER_SECONDS = float(os.environ.get("CACHE_BREAKER_SECONDS", "5"))
 

@@ -1,6 +1,6 @@
 /* Alert banners: every page comes with the banners showing now in its language and section
-   (site/templates/includes/alert_banners.html), and a small script there hides, before the
-   first paint, those this browser dismissed. This script wires the dismiss buttons: it
+   (site/templates/includes/alert_banners.html), and js/alert-banners-early.js, loaded right
+   after them, hides before the first paint those this browser dismissed. This script wires the dismiss buttons: it
    remembers the banner by id and version (a banner that changes gets a new version and
    shows again) and removes it. Without JavaScript the banners show and stay. */
 (function () {
