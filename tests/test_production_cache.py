@@ -164,9 +164,7 @@ def test_anything_served_to_someone_logged_in_is_private(client, hub_site, home_
         assert "public" not in directives, url
     # Logging in: the response that sets the session is private too.
     client.logout()
-    login = client.post(
-        "/admin/login/", {"username": admin_user.username, "password": "password"}
-    )
+    login = client.post("/admin/login/", {"username": admin_user.username, "password": "password"})
     assert "private" in login.get("Cache-Control", ""), login.status_code
 
 
