@@ -3,13 +3,15 @@
 Loads `load_demo_data --scale` into a PostgreSQL database of its own, times the search as
 the hub grows (about 100, 1,000 and 10,000 items per language), then serves the production
 settings with gunicorn (two workers) and Redis on loopback and measures every page kind
-with wrk, cached and uncached, against one static file as the ceiling. Prints one table
-and writes it as JSON to `var/bench/`.
+with wrk, cached and uncached, against one static file as the ceiling. Then the publish
+storm: the cached pages in turn on every connection, steady and again while an article is
+published every `BENCH_PUBLISH_EVERY` seconds, so every cached page goes stale that often.
+Prints one table and writes it as JSON to `var/bench/`.
 
 Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/mip_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/2), BENCH_SCALE (2000), BENCH_DURATION (seconds
 per wrk run, 10), BENCH_CONNECTIONS (32), BENCH_PORT (8300), BENCH_SEARCH_SIZES
-(100,1000,10000).
+(100,1000,10000), BENCH_STORM_DURATION (30), BENCH_PUBLISH_EVERY (5).
 """
 
 import json
@@ -34,6 +36,8 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 PORT = int(os.environ.get("BENCH_PORT", "8300"))
 KINDS_PER_SCALE = 6  # load_demo_data --scale N adds N items of each of six kinds
+STORM_DURATION = int(os.environ.get("BENCH_STORM_DURATION", "30"))
+PUBLISH_EVERY = float(os.environ.get("BENCH_PUBLISH_EVERY", "5"))
 SEARCH_SIZES = [
     int(size) for size in os.environ.get("BENCH_SEARCH_SIZES", "100,1000,10000").split(",")
 ]
@@ -174,22 +178,23 @@ def to_ms(value):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def wrk(path):
+def wrk(path, duration=DURATION, script=None):
     result = subprocess.run(
         [
             "wrk",
             "-t2",
             f"-c{CONNECTIONS}",
-            f"-d{DURATION}s",
+            f"-d{duration}s",
             "--timeout",
             "5s",
             "--latency",
+            *(["-s", str(script)] if script else []),
             f"http://127.0.0.1:{PORT}{path}",
         ],
         capture_output=True,
         text=True,
         check=True,
-        timeout=DURATION + 30,
+        timeout=duration + 30,
     )
     out = result.stdout
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -212,6 +217,65 @@ def measure(urls, cached):
         return {kind: wrk(path) for kind, path in urls.items()}
     finally:
         server.stop()
+
+
+# Every connection asks for the cached pages in turn.
+ROTATION = """
+paths = {%s}
+counter = 0
+request = function()
+    counter = counter + 1
+    return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+# Publishes one demo article every PUBLISH_EVERY seconds for DURATION seconds, as an editor
+# would during the peak; each publish makes every cached page stale.
+PUBLISHER = """
+import time
+from hub.models import ArticlePage
+page = ArticlePage.objects.live().filter(locale__language_code="it").order_by("pk").first()
+published, started = 0, time.monotonic()
+while time.monotonic() - started < DURATION:
+    page.title = page.title.split(" \u00b7 ")[0] + " \u00b7 " + str(published)
+    page.save_revision().publish()
+    published += 1
+    time.sleep(max(0, started + published * EVERY - time.monotonic()))
+print(published)
+"""
+
+
+def publish_storm(urls):
+    """Cached pages under load, steady and then while an article is published every few
+    seconds: with one render per page after each publish, p99 stays near the steady one."""
+    pages = [path for kind, path in urls.items() if kind not in ("static file", "search")]
+    folder = ROOT / "var" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "rotation.lua"
+    script.write_text(ROTATION % ", ".join(json.dumps(path) for path in pages))
+    flush_redis()
+    server = Server(cached=True)
+    try:
+        for path in pages:
+            fetch(path)
+        steady = wrk("/", duration=STORM_DURATION, script=script)
+        code = PUBLISHER.replace("DURATION", str(STORM_DURATION)).replace(
+            "EVERY", str(PUBLISH_EVERY)
+        )
+        publisher = subprocess.Popen(
+            [PYTHON, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env=environment(REDIS_URL=REDIS_URL),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(3)  # the shell's start-up, so the storm covers the whole wrk run
+        storm = wrk("/", duration=STORM_DURATION, script=script)
+        out, _ = publisher.communicate(timeout=STORM_DURATION + 60)
+        storm["publishes"] = int(out.strip().splitlines()[-1])
+    finally:
+        server.stop()
+    return {"steady": steady, "publishing": storm}
 
 
 def main():
@@ -249,6 +313,7 @@ def main():
         server.stop()
     cached = measure(urls, cached=True)
     uncached = measure(urls, cached=False)
+    storm = publish_storm(urls)
 
     static_rps = cached["static file"]["rps"]
     searches = [row["search_ms"] for row in growth if "search_ms" in row]
@@ -260,6 +325,11 @@ def main():
         "uncached >= 100 rps": min(row["rps"] for row in uncached.values()) >= 100,
         "p99 < 250 ms": max(row["p99_ms"] for row in [*cached.values(), *uncached.values()]) < 250,
         "search 10k <= 3x search 100": searches[-1] <= 3 * searches[0],
+        "publish storm p99 <= 2x steady": storm["publishing"]["p99_ms"]
+        <= 2 * storm["steady"]["p99_ms"],
+        "publish storm without errors": storm["publishing"]["non_2xx"]
+        + storm["publishing"]["socket_errors"]
+        == 0,
     }
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -267,6 +337,7 @@ def main():
         "duration_s": DURATION,
         "workers": 2,
         "pages": {"cached": cached, "uncached": uncached},
+        "publish_storm": storm,
         "growth": growth,
         "targets": targets,
     }
@@ -288,6 +359,14 @@ def print_table(report):
                 f"{kind:<14} {mode:<9} {row['rps']:>9.0f} {row['p50_ms']:>8.1f} "
                 f"{row['p99_ms']:>8.1f} {row['non_2xx'] + row['socket_errors']:>8}"
             )
+    print()
+    every = f"a publish every {PUBLISH_EVERY:g} s"
+    for mode, row in report["publish_storm"].items():
+        label = f"{every} ({row['publishes']} in all)" if mode == "publishing" else "steady"
+        print(
+            f"{'cached pages':<14} {mode:<10} {row['rps']:>8.0f} {row['p50_ms']:>8.1f} "
+            f"{row['p99_ms']:>8.1f} {row['non_2xx'] + row['socket_errors']:>8}  {label}"
+        )
     print()
     for row in report["growth"]:
         search = f", search {row['search_ms']} ms" if "search_ms" in row else ""

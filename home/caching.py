@@ -14,6 +14,8 @@ visitor, when editors publish during the peak). A CDN configured through
 import hashlib
 import logging
 import math
+import threading
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -31,6 +33,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# When the generation last moved on (seconds since the epoch): a stale copy is served only
+# this soon after a change.
+CHANGED_AT_KEY = "pagecache:changed-at"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
 # The query parameters public pages read (the hub's filters and pages, the search's query).
 PAGE_PARAMETERS = {"kind", "topic", "audience", "language", "page", "q"}
@@ -41,6 +46,9 @@ PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 # What Wagtail records about an image or document file when it is first asked for it.
 FILE_FACTS = {"file_size", "file_hash"}
 
+
+# A process renders one stale page again at a time; its other threads serve copies meanwhile.
+_revalidating = threading.BoundedSemaphore(1)
 
 # Within a request the generation is read from the cache once, however many fragments ask.
 _request_generation = ContextVar("request_generation", default=None)
@@ -62,6 +70,7 @@ def invalidate_pages(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 1, timeout=None)
+    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
     memo = _request_generation.get()
     if memo is not None:
         # What this request renders after its own publish shows the new content.
@@ -205,6 +214,15 @@ def may_store(request, response):
     )
 
 
+def recently_changed(changed_at):
+    """Whether the content changed no more than `PAGE_CACHE_RENDER_SECONDS` ago: a stale copy
+    is served only while the first request after a change renders the page again, not to the
+    first visitor of a page nobody asked for since."""
+    if changed_at is None:
+        return False
+    return time.time() - changed_at <= settings.PAGE_CACHE_RENDER_SECONDS
+
+
 def keep_private(request, response):
     """What is served to someone with a session (an editor, a translator, a visitor who has
     just logged in) is theirs: `Cache-Control: private`, so no CDN or shared proxy keeps it
@@ -254,24 +272,39 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             response["X-Cache"] = "miss"
             return response
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY, key])
         generation = memo["value"] = found.get(GENERATION_KEY) or 0
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = restored(entry)
             response["X-Cache"] = "hit"
             return response
-        lock = None
-        if entry is not None:
-            # Stale since a publish: one request renders the page again, the others keep
-            # the previous copy meanwhile (at most `PAGE_CACHE_RENDER_SECONDS`), so a publish
-            # during the peak is not one render per visitor. `add` is False only when
-            # another request holds the lock; None (the cache failing) renders.
+        lock = revalidating = None
+        if entry is not None and recently_changed(found.get(CHANGED_AT_KEY)):
+            # Stale since a change a few seconds ago: one request renders the page again,
+            # the others keep the previous copy meanwhile, so a publish during the peak is
+            # one render per page, not one per visitor, and no process spends all its
+            # threads rendering while copies wait.
+            revalidating = _revalidating.acquire(blocking=False)
             lock = f"{key}:render:{generation}"
-            if cache.add(lock, 1, timeout=settings.PAGE_CACHE_RENDER_SECONDS) is False:
+            # `add` is False only when another request holds the lock; None (the cache
+            # failing) renders.
+            if (
+                not revalidating
+                or cache.add(lock, 1, timeout=settings.PAGE_CACHE_RENDER_SECONDS) is False
+            ):
+                if revalidating:
+                    _revalidating.release()
                 response = restored(entry)
                 response["X-Cache"] = "stale"
                 return response
+        try:
+            return self.render(request, key, generation, lock)
+        finally:
+            if revalidating:
+                _revalidating.release()
+
+    def render(self, request, key, generation, lock):
         response = self.get_response(request)
         if may_store(request, response):
             # A view that chose its own lifetime (the alert banners) keeps it.

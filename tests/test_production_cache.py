@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from home import caching
 from home.caching import cache_key, current_generation
 from hub.models import ArticlePage
 from reopening.models import AlertBanner
@@ -127,14 +128,37 @@ def test_after_a_publish_one_request_renders_while_the_others_get_the_previous_c
     assert title(stale) == "Prima"
     assert stale["Cache-Control"] == "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
 
-    # The lock lapses (that render died): the next request renders, stores and lets go.
+    # This process is already rendering another stale page: it serves the copy too, so its
+    # threads are not all spent rendering.
     cache.delete(lock)
+    with caching._revalidating:
+        assert get(client, page.url)[0]["X-Cache"] == "stale"
+    assert cache.get(lock) is None
+
+    # The lock lapses (that render died): the next request renders, stores and lets go.
     fresh, queries = get(client, page.url)
     assert (fresh["X-Cache"], title(fresh)) == ("miss", "Dopo")
     assert queries > 0
     assert cache.get(lock) is None
     hit, queries = get(client, page.url)
     assert (hit["X-Cache"], title(hit), queries) == ("hit", "Dopo", 0)
+
+
+def test_a_copy_is_served_stale_only_in_the_seconds_after_a_change(
+    client, home_pages, settings, time_machine
+):
+    time_machine.move_to(timezone.now())
+    page = StandardPageFactory(parent=home_pages["it"], title="Prima", slug="pagina")
+    get(client, page.url)
+    page.title = "Dopo"
+    page.save_revision().publish()
+    lock = f"{cache_key(RequestFactory().get(page.url))}:render:{current_generation()}"
+    cache.add(lock, 1, timeout=3600)
+    # Long after the change, the first visitor of a page nobody asked for since gets the
+    # page as it is now, lock or no lock.
+    time_machine.shift(settings.PAGE_CACHE_RENDER_SECONDS + 1)
+    response = get(client, page.url)[0]
+    assert (response["X-Cache"], title(response)) == ("miss", "Dopo")
 
 
 def test_a_page_gone_after_a_publish_takes_its_previous_copy_with_it(client, hub_site):
