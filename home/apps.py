@@ -10,6 +10,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from .caching import connect_signals
         from .review.guard import connect_signals as connect_review_guard
+        from .translations import strings
 
         connect_signals()
         connect_review_guard()
+        strings.connect()

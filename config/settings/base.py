@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin's searches: a query Wagtail's search backends can run.
+    "home.editors.search.AdminSearchQueryMiddleware",
     # Names the user to the review guard; makes admin changes all-or-nothing.
     "home.review.middleware.ReviewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

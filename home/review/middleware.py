@@ -1,16 +1,22 @@
 """Every request names its user to the guard; an admin request that changes something runs
-in one transaction, so a refusal anywhere in it leaves the database as it was."""
+in one transaction, so a refusal anywhere in it leaves the database as it was, and so does a
+change the database itself refuses, which the person reads as a message, not a 500."""
+
+import logging
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .actors import acting_for_request
 from .rule import ReviewRequired
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+logger = logging.getLogger(__name__)
 
 
 def wants_json(request):
@@ -56,3 +62,26 @@ class ReviewMiddleware:
             if acting.refusals:
                 return refusal_response(request, acting.refusals[0])
             return response
+
+    def process_exception(self, request, exception):
+        """A value the database refuses (too long for its column, a duplicate) in an admin
+        change: the whole change is rolled back and the person is told, on the page they
+        were on. Forms check what they can first; this is for what reaches the database
+        anyway, such as a translation saved by wagtail-localize."""
+        if request.method in SAFE_METHODS or not request.path_info.startswith("/admin/"):
+            return None
+        if isinstance(exception, DataError):
+            reason = _("a value is longer than its field allows, or not of its kind")
+        elif isinstance(exception, IntegrityError):
+            reason = _("it conflicts with something that already exists")
+        else:
+            return None
+        logger.warning("Admin change refused by the database: %s", exception)
+        transaction.set_rollback(True)
+        message = _("This change could not be saved and nothing of it was kept: %(reason)s.") % {
+            "reason": reason
+        }
+        if wants_json(request):
+            return JsonResponse({"message": message}, status=400)
+        messages.error(request, message)
+        return redirect(request.get_full_path())

@@ -17,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
@@ -38,6 +39,7 @@ from .permissions import (
     posted_locales,
     source_is_visible,
 )
+from .strings import po_problems
 
 
 def submit_page(request, page_id):
@@ -158,6 +160,14 @@ def po_problem(translation, po):
             "This PO file has messages the page does not contain (%(first)s); nothing was "
             "imported. Download the PO file again and fill in that one."
         ) % {"first": unknown[0][:80]}
+    unfit = po_problems(translation, po)
+    if unfit:
+        return ngettext(
+            "%(first)s Nothing was imported: correct it in the file and upload it again.",
+            "%(first)s %(count)d strings in all cannot be saved; nothing was imported: "
+            "correct them in the file and upload it again.",
+            len(unfit),
+        ) % {"first": unfit[0], "count": len(unfit)}
     return None
 
 
