@@ -90,7 +90,11 @@ def test_a_po_file_with_a_string_its_field_cannot_hold_is_refused_whole(
     # Nothing of the file was imported, not even the strings that fit.
     assert stored(translation) == before
     english = StandardPage.objects.get(pk=pages["en"].pk)
-    assert (english.title, english.draft_title, english.slug) == ("EN Notizia", "EN Notizia", "news")
+    assert (english.title, english.draft_title, english.slug) == (
+        "EN Notizia",
+        "EN Notizia",
+        "news",
+    )
 
 
 def test_a_string_too_long_is_kept_with_its_error_and_left_out_of_the_page(
@@ -101,9 +105,7 @@ def test_a_string_too_long_is_kept_with_its_error_and_left_out_of_the_page(
     translation = translation_of(pages["it"], locales["en"])
     segment = StringSegment.objects.get(source=translation.source, context__path="title")
     client.force_login(users["en"])
-    url = reverse(
-        "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
-    )
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
     response = client.generic(
         "PUT", url, encode_multipart(BOUNDARY, {"value": LONG_TITLE}), MULTIPART_CONTENT
     )
@@ -189,7 +191,7 @@ def test_an_admin_search_of_hundreds_of_words_searches_the_first_ones(client, us
     """Said in the administrator's language, Italian here."""
     client.force_login(users["admin"])
     query = " ".join(f"parola{index} OR" for index in range(300))
-    for url in ADMIN_SEARCHES + [reverse("wagtailadmin_explore", args=[pages["it"].pk])]:
+    for url in [*ADMIN_SEARCHES, reverse("wagtailadmin_explore", args=[pages["it"].pk])]:
         response = client.get(url, {"q": query})
         assert response.status_code == 200, url
         said = [str(message) for message in get_messages(response.wsgi_request)]
