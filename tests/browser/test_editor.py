@@ -25,7 +25,11 @@ def log_in(page, username, password):
 
 def insert_block(page, label):
     body = page.locator("#panel-child-content-body-content")
-    body.get_by_role("button", name="Insert a block").last.click()
+    # Wagtail draws the stream field's buttons once its scripts have run, later on a
+    # machine busy with the rest of the suite.
+    button = body.get_by_role("button", name="Insert a block").last
+    expect(button).to_be_visible(timeout=45_000)
+    button.click()
     page.get_by_role("option", name=label, exact=True).first.click()
 
 
