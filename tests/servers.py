@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
 from bs4 import BeautifulSoup
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
@@ -113,6 +114,8 @@ class Server:
             cwd=ROOT,
             env=production_env(
                 STATIC_ROOT=str(static_root),
+                # The test's own uploads: the images the demo fixture made.
+                MEDIA_ROOT=str(settings.MEDIA_ROOT),
                 GUNICORN_BIND=f"127.0.0.1:{self.port}",
                 GUNICORN_WORKERS=str(workers),
                 GUNICORN_THREADS="4",

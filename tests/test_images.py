@@ -2,6 +2,7 @@
 lazy below the fold) and as editors upload them (size, pixels and damaged files refused)."""
 
 import io
+import json
 import struct
 import threading
 import zlib
@@ -74,6 +75,25 @@ def test_cards_show_pictures_in_every_listing(client, hub_site, home_pages):
         assert "card__image" in img["class"]
         assert img["alt"] == ""
         assert (img["width"], img["height"]) == ("640", "360")
+
+
+@pytest.mark.django_db
+def test_an_image_whose_file_is_gone_does_not_break_its_pages(client, hub_site, home_pages):
+    """An original lost from storage (a restore without media, a bucket emptied): the
+    article, the listing that shows it and their structured data still answer 200."""
+    hub = hub_site["it"]
+    image = make_image("Persa")
+    item = make_item(hub, title="Con immagine persa", listing_image=image)
+    image.file.storage.delete(image.file.name)
+    for url in (item.url, hub.url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    html = parse(client.get(item.url))
+    data = [
+        json.loads(script.string) for script in html.select('script[type="application/ld+json"]')
+    ]
+    article = next(entry for entry in data if entry.get("name") == "Con immagine persa")
+    assert "image" not in article
 
 
 @pytest.mark.django_db

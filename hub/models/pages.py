@@ -189,8 +189,9 @@ class HubItemPage(BasePage):
             "url": url,
             "inLanguage": self.delivery_language or self.language_code,
         }
-        if self.listing_image_id:
-            data["image"] = [image_url(request, self.listing_image)]
+        image = image_url(request, self.listing_image) if self.listing_image_id else None
+        if image:
+            data["image"] = [image]
         data.update(self.extra_structured_data(request, url))
         return [data]
 
@@ -590,7 +591,7 @@ class TalkPage(HubItemPage):
     def extra_structured_data(self, request, url):
         data = {
             "uploadDate": self.published_at.isoformat(),
-            "thumbnailUrl": [image_url(request, self.listing_image)]
+            "thumbnailUrl": [url for url in [image_url(request, self.listing_image)] if url]
             if self.listing_image_id
             else [],
             "publisher": ORGANISATION,
