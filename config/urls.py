@@ -7,12 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.health import healthz
-from home.search_views import search
-from home.views import language_redirect
+from home.search.views import search
+from home.serving.health import healthz
+from home.serving.views import language_redirect
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.health.server_error"
+handler404 = "home.serving.views.page_not_found"
+handler500 = "home.serving.health.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -8,8 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from .caching import connect_signals
         from .review.guard import connect_signals as connect_review_guard
+        from .serving.caching import connect_signals
         from .translations import strings
 
         connect_signals()

@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from .fragments import cached
 from .i18n import hreflang_alternates, language_links, page_translations
 from .models import FooterContent, NavigationMenu
+from .serving.fragments import cached
 from .structured_data import breadcrumb_list
 
 

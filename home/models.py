@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import LinkBlock, StoryBlock
-from .fragments import public_q
+from .serving.fragments import public_q
 
 
 class BasePage(Page):
@@ -87,7 +87,7 @@ class BasePage(Page):
     @property
     def language_code(self):
         """The language of this page's locale, without a query for each page that asks."""
-        from .fragments import language_code
+        from .serving.fragments import language_code
 
         return language_code(self.locale_id)
 

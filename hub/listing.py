@@ -12,8 +12,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from home.caching import mark_read, mark_uncacheable, requested_page
-from home.fragments import cached, cached_many, public_q
+from home.serving.caching import mark_read, mark_uncacheable, requested_page
+from home.serving.fragments import cached, cached_many, public_q
 
 from . import choices
 from .filters import ListingFilters
@@ -48,7 +48,7 @@ class Card:
 
 def topics_by_key(locale_id):
     """Every topic of one language, in the editors' order, by translation key: one query
-    per publish, shared by every request (see `home.fragments`)."""
+    per publish, shared by every request (see `home.serving.fragments`)."""
 
     def build():
         topics = Topic.objects.filter(locale_id=locale_id).select_related("image")

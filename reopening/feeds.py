@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.fragments import public_q
+from home.serving.fragments import public_q
 
 from .models import ReopeningChange, ReopeningInfoPage
 

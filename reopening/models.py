@@ -20,9 +20,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from home.fragments import public_q
 from home.models import BasePage
 from home.review.rule import RequiresReview
+from home.serving.fragments import public_q
 
 from .blocks import KeyMessageBlock, ReopeningStoryBlock
 from .faq import faq_items, faq_structured_data

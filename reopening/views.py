@@ -2,9 +2,9 @@
 `/alerts/<language>.json` for other consumers.
 
 Pages carry their banners, so nothing is inserted after the first paint. The banners of a
-language are kept as a fragment that every save renews (`home.fragments`) and are filtered
+language are kept as a fragment that every save renews (`home.serving.fragments`) and are filtered
 by the time of each request; a cached page lives no longer than until the next banner of
-its language and section starts or ends (`home.caching`).
+its language and section starts or ends (`home.serving.caching`).
 """
 
 import re
@@ -16,8 +16,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.caching import expire_page_at
-from home.fragments import cached
+from home.serving.caching import expire_page_at
+from home.serving.fragments import cached
 
 from .models import AlertBanner
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from home.views import server_error
+from home.serving.views import server_error
 
 from .conftest import parse
 from .factories import StandardPageFactory

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
-from home import caching
+from home.serving import caching
 from hub.models import WebinarPage
 
 from .conftest import parse

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
-from home import caching
-from home.caching import cache_key, current_generation
+from home.serving import caching
+from home.serving.caching import cache_key, current_generation
 from hub.models import ArticlePage
 from reopening.models import AlertBanner
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
-from home.fragments import cached_many
+from home.serving.fragments import cached_many
 from home.serving.redis_client import breaker
 
 from .conftest import parse

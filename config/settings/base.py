@@ -60,12 +60,12 @@ MIDDLEWARE = [
     # First: a cached page is answered before any other middleware runs. What it stored was
     # made by all of them (security headers included); a plain-HTTP request has
     # its own key, misses, and is redirected by SecurityMiddleware below.
-    "home.caching.AnonymousPageCacheMiddleware",
+    "home.serving.caching.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "home.serving.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.LanguagePrefixMiddleware",
-    "home.middleware.RejectControlCharactersMiddleware",
+    "home.serving.middleware.LanguagePrefixMiddleware",
+    "home.serving.middleware.RejectControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -174,7 +174,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's database search; on PostgreSQL each language is stemmed by its own rules.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "home.search_backend",
+        "BACKEND": "home.search.backend",
         "SEARCH_CONFIG": "italian",
         "LANGUAGE_SEARCH_CONFIGS": {"it": "italian", "en": "english"},
     }
@@ -183,8 +183,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Refuses truncated or damaged files at upload (home/images.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
+# Refuses truncated or damaged files at upload (home/editors/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.editors.images.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # A changed slug or a moved page leaves a redirect from its old address, in its language.
@@ -240,7 +240,7 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-site"
 
 # Anonymous pages are kept in the cache this long, and a CDN may keep them as long.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Menu, footer, topics: renewed by every publish (see home/fragments.py), so they may live long.
+# Menu, footer, topics: renewed by every publish (see home/serving/fragments.py), so they may live long.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false")
 # After a publish, while one request renders a page again, others get its previous copy this

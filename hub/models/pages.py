@@ -23,8 +23,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import StoryBlock
-from home.fragments import cached
 from home.models import BasePage
+from home.serving.fragments import cached
 from home.structured_data import ORGANISATION, image_url
 from hub import choices
 from hub.blocks import DownloadBlock, TakeawayBlock

@@ -12,7 +12,7 @@ its own language. Objects without a locale (images, documents) use `SEARCH_CONFI
 Other databases (SQLite in development and tests) get Wagtail's database backend unchanged.
 
 Settings, in `WAGTAILSEARCH_BACKENDS["default"]`:
-    "BACKEND": "home.search_backend",
+    "BACKEND": "home.search.backend",
     "SEARCH_CONFIG": "italian",
     "LANGUAGE_SEARCH_CONFIGS": {"it": "italian", "en": "english"},
 """

@@ -15,10 +15,10 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from .caching import mark_read, mark_uncacheable, requested_page
-from .chrome import site_chrome
-from .fragments import public_q
-from .i18n import LanguageLink, home_pages
+from ..chrome import site_chrome
+from ..i18n import LanguageLink, home_pages
+from ..serving.caching import mark_read, mark_uncacheable, requested_page
+from ..serving.fragments import public_q
 
 RESULTS_PER_PAGE = 10
 # Longer input is cut here: the search box stops at this length, and no useful query is longer.

@@ -7,7 +7,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from .chrome import site_chrome
+from ..chrome import site_chrome
 
 
 def language_redirect(request):
