@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from .extensions import SITE_ALERTS
 from .i18n import hreflang_alternates, language_links, page_translations
 from .models import FooterContent, NavigationMenu
 from .serving.fragments import cached
@@ -103,7 +104,7 @@ def page_alerts(request, section):
     """The announcements a page of `section` shows now, from every app that registers the
     `site_alerts` hook (the reopening section's alert banners): the frame of the site does
     not depend on the apps that announce."""
-    return [alert for hook in hooks.get_hooks("site_alerts") for alert in hook(request, section)]
+    return [alert for hook in hooks.get_hooks(SITE_ALERTS) for alert in hook(request, section)]
 
 
 def site_chrome(request, page=None):

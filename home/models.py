@@ -4,13 +4,14 @@ and the translatable snippets that frame every page (navigation and footer)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import LinkBlock, StoryBlock
-from .serving.fragments import public_q
+from .extensions import HOME_PAGE_SECTIONS
 
 
 class BasePage(Page):
@@ -157,14 +158,11 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from hub.listing import home_page_context
-        from reopening.models import ReopeningPage
-
+        """The frame, and what each section shows on the home page: every function
+        registered as a `home_page_sections` hook adds its part of the context."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self, request))
-        reopening = ReopeningPage.objects.child_of(self).live().filter(public_q()).first()
-        context["reopening_page"] = reopening
-        context["reopening"] = reopening.state() if reopening else None
+        for section in hooks.get_hooks(HOME_PAGE_SECTIONS):
+            context.update(section(self, request))
         return context
 
 

@@ -5,12 +5,19 @@ event's UID is the same in every language, so a calendar never holds the same we
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .listing import upcoming_webinars
+from home.serving.caching import requested_page
+from home.serving.fragments import public_q
+
+from .cards import PAGE_SIZE, make_cards
+from .models import WebinarPage
+from .queries import card_queryset, upcoming_webinars
 
 ROME = ZoneInfo("Europe/Rome")
 PRODID = "-//MIP Politecnico di Milano//KeepONLearning//IT"
@@ -78,3 +85,31 @@ def upcoming_calendar_response(hub, request, topic=None):
         name = f"{name} · {topic.name}"
     filename = f"keeponlearning-{topic.slug}" if topic is not None else "keeponlearning-webinars"
     return ics_response(calendar_for(webinars, request, name), filename)
+
+
+def webinar_schedule(index, request, upcoming):
+    """The pages of the upcoming webinars and of those on demand."""
+    now = timezone.now()
+    if upcoming:
+        webinars = upcoming_webinars(index.locale_id, now=now)
+        title = gettext_lazy("Upcoming webinars")
+    else:
+        queryset = (
+            WebinarPage.objects.live()
+            .filter(public_q(), locale_id=index.locale_id, starts_at__lt=now)
+            .exclude(stream_url="")
+            .exclude(status_override__in=["cancelled", "postponed"])
+            .order_by("-starts_at")
+        )
+        webinars = [w for w in card_queryset(queryset) if w.state(now) == WebinarPage.ON_DEMAND]
+        title = gettext_lazy("Webinars on demand")
+    paginator = Paginator(webinars, PAGE_SIZE)
+    page_obj = requested_page(request, paginator)
+    return {
+        "schedule_title": title,
+        "schedule_upcoming": upcoming,
+        "cards": make_cards(page_obj.object_list, request, heading_level=2),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "filter_query": "",
+    }

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .listing import live_items, with_topic
+from .queries import live_items, with_topic
 
 FEED_SIZE = 30
 

@@ -1,8 +1,28 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.extensions import DEMO_CONTENT, HOME_PAGE_SECTIONS
+
+from .dashboard import WebinarsNeedingAttentionPanel
+from .home_section import home_page_context
 from .models import Speaker, Topic
+
+# KeepONLearning on the home page: figures, upcoming webinars, topics, featured items.
+hooks.register(HOME_PAGE_SECTIONS, home_page_context)
+
+
+@hooks.register("construct_homepage_panels")
+def add_webinars_needing_attention(request, panels):
+    panels.append(WebinarsNeedingAttentionPanel())
+
+
+@hooks.register(DEMO_CONTENT, order=10)
+def hub_demo(home, scale):
+    from . import demo
+
+    return demo.build(home, scale=scale)
 
 
 class TopicViewSet(SnippetViewSet):

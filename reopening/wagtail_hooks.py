@@ -6,7 +6,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AlertBanner
+from home.extensions import DEMO_CONTENT, HOME_PAGE_SECTIONS, SITE_ALERTS, SITE_SETUP
+from home.review.rule import REVIEWERS
+from home.serving.fragments import public_q
+
+from .models import AlertBanner, ReopeningPage
 from .reports import ReviewDueMenuItem, ReviewDuePanel, ReviewDueReportView, mark_reviewed
 from .views import page_banners
 
@@ -17,10 +21,32 @@ review_urls = [
 ]
 
 
-@hooks.register("site_alerts")
+@hooks.register(SITE_ALERTS)
 def alert_banners(request, section):
     """The alert banners every page shows, with those of its section (see `home.chrome`)."""
     return page_banners(request, section)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def reopening_on_the_home_page(home, request):
+    """The section's card on the home page, with where the reopening stands."""
+    reopening = ReopeningPage.objects.child_of(home).live().filter(public_q()).first()
+    return {"reopening_page": reopening, "reopening": reopening.state() if reopening else None}
+
+
+@hooks.register(SITE_SETUP)
+def reopening_review(groups):
+    """The reviewers, the review workflow on the section and its collections."""
+    from .workflow import build_workflows
+
+    return {REVIEWERS: build_workflows()["reviewers"]}
+
+
+@hooks.register(DEMO_CONTENT, order=20)
+def reopening_demo(home, scale):
+    from . import demo
+
+    return demo.build(home)
 
 
 @hooks.register("register_admin_urls")

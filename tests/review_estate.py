@@ -9,8 +9,9 @@ from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from home.demo import roles, workflows
+from home.demo import roles
 from home.review.actors import setting_up_site
+from reopening import workflow as workflows
 from reopening.models import ReopeningInfoPage, ReopeningPage
 
 from .conftest import add_reopening_info_page, localize

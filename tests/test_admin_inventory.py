@@ -42,7 +42,7 @@ def admin_routes(patterns=None, prefix=""):
             yield route.removeprefix("admin/"), entry
 
 
-def tested_names():
+def names_tested():
     """The paths `test_review_paths.py` runs and the test functions of the suite."""
     names = set(ACTIONS)
     for module in Path(__file__).parent.glob("test_*.py"):
@@ -61,7 +61,7 @@ def test_every_admin_url_is_described():
 def test_every_public_url_names_paths_that_are_tested():
     public = [row[0] for row in ROWS if row[1] == "public"]
     assert sorted(public) == sorted(PUBLIC_PATHS)
-    names = tested_names()
+    names = names_tested()
     missing = [name for paths in PUBLIC_PATHS.values() for name in paths if name not in names]
     assert missing == []
 
@@ -73,7 +73,7 @@ def test_every_api_and_bulk_action_on_pages_is_tested():
         for action in bulk_action_registry.get_bulk_actions_for_model("wagtailcore", "page")
     }
     assert bulk == set(BULK_ACTION_PATHS)
-    names = tested_names()
+    names = names_tested()
     assert [
         n for n in [*API_ACTION_PATHS.values(), *BULK_ACTION_PATHS.values()] if n not in names
     ] == []

@@ -13,8 +13,9 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission
 
 from home.blocks import ImageBlock, StoryBlock
-from home.demo import roles, workflows
+from home.demo import roles
 from hub.models import ItemContributor, Speaker, WebinarPage
+from reopening import workflow as workflows
 from reopening.blocks import ReopeningStoryBlock
 
 from .conftest import parse

@@ -12,8 +12,9 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
-from home.demo import roles, workflows
+from home.demo import roles
 from hub.models import WebinarPage
+from reopening import workflow as workflows
 from reopening.models import ReopeningInfoPage
 
 from .conftest import add_reopening_info_page, parse, publish_translation

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from hub.listing import UPCOMING_SLACK, upcoming_webinars
 from hub.models import ArticlePage, CoursePage, WebinarPage
+from hub.queries import UPCOMING_SLACK, upcoming_webinars
 
 from .conftest import parse
 from .hub_helpers import make_item, translate

@@ -32,7 +32,7 @@ class HubListingMixin:
     """Shared by the hub index and topic pages: the filtered, paginated list of items."""
 
     def listing_context(self, request, topic=None):
-        from hub.listing import build_listing
+        from hub.filters import build_listing
 
         return build_listing(self, request, topic=topic)
 
@@ -90,7 +90,7 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     @re_path(r"^(?:webinars/upcoming|webinar/prossimi)/$", name="upcoming")
     def upcoming_webinars(self, request):
-        from hub.listing import webinar_schedule
+        from hub.calendars import webinar_schedule
 
         return self.render(
             request,
@@ -100,7 +100,7 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     @re_path(r"^webinars?/on-demand/$", name="on_demand")
     def on_demand_webinars(self, request):
-        from hub.listing import webinar_schedule
+        from hub.calendars import webinar_schedule
 
         return self.render(
             request,
@@ -110,7 +110,7 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     @re_path(r"^(?:speakers|relatori)/(?P<slug>[-\w]+)/$", name="speaker")
     def speaker(self, request, slug):
-        from hub.listing import speaker_context
+        from hub.cards import speaker_context
 
         speaker = Speaker.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if speaker is None:
@@ -174,7 +174,8 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from hub.listing import topic_by_pk, topic_extras
+        from hub.cards import topic_extras
+        from hub.queries import topic_by_pk
 
         # The topic as every page of this language already has it: no query of its own.
         topic = topic_by_pk(self.topic_id, self.locale_id)

@@ -147,7 +147,8 @@ class HubItemPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from hub.listing import related_items, topics_in_language
+        from hub.cards import related_items
+        from hub.queries import topics_in_language
 
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from hub.listing import topics_in_language
 from hub.models import WebinarPage
+from hub.queries import topics_in_language
 from reopening.models import ReopeningFaqPage
 
 from .conftest import MOBILE, screenshot

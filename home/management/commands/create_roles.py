@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 from wagtail.users.models import UserProfile
 
 from home.demo.roles import EDITORS, TRANSLATORS, build_roles
-from home.demo.workflows import build_workflows
+from home.extensions import SITE_SETUP
 from home.review.rule import REVIEWERS
 
 DEMO_USERS = [
@@ -30,8 +31,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo_users=False, **options):
         groups = build_roles()
-        review = build_workflows()
-        groups[REVIEWERS] = review["reviewers"]
+        # What the sections add: the reopening's reviewers and review workflow.
+        for setup in hooks.get_hooks(SITE_SETUP):
+            groups.update(setup(groups) or {})
         if not demo_users:
             return
         if not settings.DEBUG:

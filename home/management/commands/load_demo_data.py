@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
-from home.demo import roles, site, workflows
+from home.demo import roles, site
+from home.extensions import DEMO_CONTENT, SITE_SETUP
 from home.review.actors import setting_up_site
-from hub import demo as hub_demo
-from reopening import demo as reopening_demo
 
 
 class Command(BaseCommand):
@@ -28,10 +28,12 @@ class Command(BaseCommand):
         # The demo publishes the reviewed content of the reopening section as its author.
         with setting_up_site():
             pages = site.build_pages()
-            hub = hub_demo.build(pages["home"], scale=scale)
-            reopening = reopening_demo.build(pages["home"])
-            menu_pages = [*hub.get("menu", []), *reopening.get("menu", [])]
+            # Each section's demo (the hub's, then the reopening's: hook order).
+            menu_pages = []
+            for build in hooks.get_hooks(DEMO_CONTENT):
+                menu_pages += build(pages["home"], scale).get("menu", [])
             site.build_frame(pages, menu_pages)
-            roles.build_roles()
-            workflows.build_workflows()
+            groups = roles.build_roles()
+            for setup in hooks.get_hooks(SITE_SETUP):
+                groups.update(setup(groups) or {})
         self.stdout.write(self.style.SUCCESS("Demo content ready in Italian and English."))

@@ -3,7 +3,8 @@
 Editors publish KeepONLearning themselves. In "Nice to MIP You" they submit to the
 *Reopening review* workflow, and a member of Reviewers approves, which publishes the page
 (`home.review` keeps every path to the public site from editors there). The groups are
-shared with `home.demo.roles`: this builder only adds what the review needs.
+shared with `home.demo.roles`: this builder only adds what the review needs. It runs with
+the site's set-up (`create_roles`, the demo), registered as a `site_setup` hook.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -15,9 +16,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.demo.collections import build_collections
 from home.review.rule import REVIEWERS
-
-from .collections import build_collections
 
 EDITORS = "Editors"
 WORKFLOW_NAME = "Reopening review"
@@ -51,7 +51,7 @@ def reopening_workflow(reviewers):
 def build_workflows():
     """Groups, the review workflow on every language's reopening page, and the section
     collections. Idempotent."""
-    from reopening.models import ReopeningPage
+    from .models import ReopeningPage
 
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     reviewers, _ = Group.objects.get_or_create(name=REVIEWERS)

@@ -1,4 +1,4 @@
-"""Dashboard panels for the editors' morning routine."""
+"""The hub's panel on the editors' dashboard (registered in `wagtail_hooks.py`)."""
 
 from datetime import timedelta
 
@@ -13,7 +13,7 @@ WEBINAR_HORIZON = timedelta(days=14)
 def webinars_needing_attention(now=None):
     """Webinars starting in the next 14 days that still lack a registration link or a
     speaker, soonest first. Cancelled and postponed webinars need nothing."""
-    from hub.models import WebinarPage
+    from .models import WebinarPage
 
     now = now or timezone.now()
     return (
@@ -30,7 +30,7 @@ class WebinarsNeedingAttentionPanel(Component):
     """Shown to everyone who edits pages, and only when something needs doing."""
 
     name = "editors_webinars_needing_attention"
-    template_name = "wagtailadmin/editors/webinars_panel.html"
+    template_name = "wagtailadmin/hub/webinars_panel.html"
     order = 140
 
     def get_context_data(self, parent_context):
