@@ -21,11 +21,7 @@ def cached(name, build, *parts, timeout=None):
     """`build()`'s value, computed once per generation of the content for these `parts`
     (and at least every `timeout` seconds, for values that also change with time)."""
     key = fragment_key(current_generation(), name, parts)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout or settings.FRAGMENT_CACHE_SECONDS)
-    return value
+    return cache.get_or_set(key, build, timeout or settings.FRAGMENT_CACHE_SECONDS)
 
 
 def cached_many(name, parts_per_value, build, timeout=None):

@@ -48,7 +48,11 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("image"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -106,6 +110,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),
         index.SearchField("organisation"),
         index.FilterField("locale_id"),
     ]
