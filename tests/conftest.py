@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
@@ -93,6 +94,26 @@ def demo(db):
     """The full bilingual demo content, as `make run` shows it."""
     call_command("load_demo_data", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(scope="module")
+def demo_for_reading(django_db_setup, django_db_blocker):
+    """The full bilingual demo content, loaded once for the whole test module (it takes
+    seconds) inside a transaction rolled back at the module's end.
+
+    Only tests that read the demo may use it, together with `db`: each test still runs in
+    its own savepoint through `db`, so what a test writes is rolled back too, but the demo
+    itself is shared by every test of the module. Not for `transactional_db` tests (they
+    would flush it), nor for a module whose other tests expect a database without the demo.
+    `load_demo_data` publishes as the site's setup by itself (`setting_up_site()`). A test
+    reads the default Site itself (`Site.objects.get(is_default_site=True)`): no instance
+    is shared between tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_data", stdout=io.StringIO())
+        # Between the tests the database is blocked again: only a test's `db` opens it.
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from hub.models import (
@@ -29,20 +28,24 @@ pytestmark = pytest.mark.django_db
 ITEM_MODELS = {ArticlePage, WebinarPage, CoursePage, TalkPage, ToolPage, DeepDivePage}
 
 
-class TestHubTree(WagtailPageTestCase):
-    def test_hub_index_lives_under_home(self):
-        self.assertAllowedParentPageTypes(HubIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(HubIndexPage, {TopicPage, *ITEM_MODELS})
-        self.assertCanCreateAt(HomePage, HubIndexPage)
-        self.assertCanNotCreateAt(StandardPage, HubIndexPage)
+# The checks of Wagtail's WagtailPageTestCase helpers, as plain asserts: "can create at"
+# is the child model among the parent model's allowed subpage models.
 
-    def test_items_and_topics_live_only_under_the_hub(self):
-        for model in [*ITEM_MODELS, TopicPage]:
-            self.assertAllowedParentPageTypes(model, {HubIndexPage})
-            self.assertAllowedSubpageTypes(model, set())
-            self.assertCanCreateAt(HubIndexPage, model)
-            self.assertCanNotCreateAt(HomePage, model)
-            self.assertCanNotCreateAt(StandardPage, model)
+
+def test_hub_index_lives_under_home():
+    assert set(HubIndexPage.allowed_parent_page_models()) == {HomePage}
+    assert set(HubIndexPage.allowed_subpage_models()) == {TopicPage, *ITEM_MODELS}
+    assert HubIndexPage in HomePage.allowed_subpage_models()
+    assert HubIndexPage not in StandardPage.allowed_subpage_models()
+
+
+@pytest.mark.parametrize("model", [*ITEM_MODELS, TopicPage], ids=lambda model: model.__name__)
+def test_items_and_topics_live_only_under_the_hub(model):
+    assert set(model.allowed_parent_page_models()) == {HubIndexPage}
+    assert set(model.allowed_subpage_models()) == set()
+    assert model in HubIndexPage.allowed_subpage_models()
+    assert model not in HomePage.allowed_subpage_models()
+    assert model not in StandardPage.allowed_subpage_models()
 
 
 @pytest.fixture

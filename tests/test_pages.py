@@ -8,7 +8,6 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 
 from home.blocks import CallToActionBlock, LinkBlock, StoryBlock
 from home.models import HomePage, StandardPage
@@ -21,16 +20,20 @@ from .factories import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 
-class TestPageTree(WagtailPageTestCase):
-    def test_home_page_lives_under_the_root_only(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, HubIndexPage, ReopeningPage})
+# The checks of Wagtail's WagtailPageTestCase helpers, as plain asserts: "can create at"
+# is the child model among the parent model's allowed subpage models.
 
-    def test_standard_pages_nest_under_home_and_each_other(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertCanNotCreateAt(Page, StandardPage)
-        self.assertCanCreateAt(HomePage, StandardPage)
-        self.assertCanCreateAt(StandardPage, StandardPage)
+
+def test_home_page_lives_under_the_root_only():
+    assert set(HomePage.allowed_parent_page_models()) == {Page}
+    assert set(HomePage.allowed_subpage_models()) == {StandardPage, HubIndexPage, ReopeningPage}
+
+
+def test_standard_pages_nest_under_home_and_each_other():
+    assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
+    assert StandardPage not in Page.allowed_subpage_models()
+    assert StandardPage in HomePage.allowed_subpage_models()
+    assert StandardPage in StandardPage.allowed_subpage_models()
 
 
 def story(page, blocks):

@@ -12,7 +12,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from reopening.models import ReopeningChange, ReopeningFaqPage, ReopeningInfoPage, ReopeningPage
@@ -35,17 +34,20 @@ def faq_block(*pairs):
     )
 
 
-class TestReopeningTree(WagtailPageTestCase):
-    def test_the_section_can_only_be_built_one_way(self):
-        self.assertCanCreateAt(HomePage, ReopeningPage)
-        self.assertCanNotCreateAt(Page, ReopeningPage)
-        self.assertCanNotCreateAt(StandardPage, ReopeningPage)
-        self.assertAllowedParentPageTypes(ReopeningPage, {HomePage})
-        self.assertAllowedSubpageTypes(ReopeningPage, {ReopeningInfoPage, ReopeningFaqPage})
-        self.assertAllowedParentPageTypes(ReopeningInfoPage, {ReopeningPage})
-        self.assertAllowedParentPageTypes(ReopeningFaqPage, {ReopeningPage})
-        self.assertAllowedSubpageTypes(ReopeningInfoPage, set())
-        self.assertAllowedSubpageTypes(ReopeningFaqPage, set())
+# The checks of Wagtail's WagtailPageTestCase helpers, as plain asserts: "can create at"
+# is the child model among the parent model's allowed subpage models.
+
+
+def test_the_section_can_only_be_built_one_way():
+    assert ReopeningPage in HomePage.allowed_subpage_models()
+    assert ReopeningPage not in Page.allowed_subpage_models()
+    assert ReopeningPage not in StandardPage.allowed_subpage_models()
+    assert set(ReopeningPage.allowed_parent_page_models()) == {HomePage}
+    assert set(ReopeningPage.allowed_subpage_models()) == {ReopeningInfoPage, ReopeningFaqPage}
+    assert set(ReopeningInfoPage.allowed_parent_page_models()) == {ReopeningPage}
+    assert set(ReopeningFaqPage.allowed_parent_page_models()) == {ReopeningPage}
+    assert set(ReopeningInfoPage.allowed_subpage_models()) == set()
+    assert set(ReopeningFaqPage.allowed_subpage_models()) == set()
 
 
 def landing_with_both_states(reopening):

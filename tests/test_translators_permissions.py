@@ -7,37 +7,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
     Translation,
     TranslationSource,
 )
 
 from home.models import NavigationMenu, StandardPage
 
+from .conftest import localize
 from .factories import NavigationMenuFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def translate(page, locale, texts=None):
-    """The published translation of `page`, made through wagtail-localize as a translator
-    makes it: every segment filled (from `texts`, else "EN " + the source) and published."""
-    texts = texts or {}
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": texts.get(segment.string.data, f"EN {segment.string.data}")},
-        )
-    translation.save_target(publish=False)
-    target = page.get_translation(locale)
-    target.save_revision().publish()
-    target.refresh_from_db()
-    return target
+    """The published translation of `page`, made as a translator makes it (conftest's
+    `localize`, the suite's one way of making a translation)."""
+    return localize(page, locale, texts)
 
 
 @pytest.fixture

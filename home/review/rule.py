@@ -77,10 +77,8 @@ def is_reviewer(user):
 
 def is_approver(user, page):
     """An administrator, the site's setup, or a reviewer who may publish `page`."""
-    if user is SITE_SETUP:
-        return True
-    if user is None or not user.is_active or not user.is_authenticated:
+    if not is_reviewer(user):
         return False
-    if user.is_superuser:
+    if user is SITE_SETUP or user.is_superuser:
         return True
-    return is_reviewer(user) and "publish" in PagePermissionTester(user, page).permissions
+    return "publish" in PagePermissionTester(user, page).permissions
