@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.search.views import search
+from home.seo.robots import robots_txt
+from home.seo.sitemap import SiteSitemap
 from home.serving.health import healthz
 from home.serving.views import language_redirect
 
@@ -18,7 +20,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("alerts/", include("reopening.urls")),
     path("", language_redirect, name="language_redirect"),
 ]

@@ -9,10 +9,12 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .extensions import SITE_ALERTS
-from .i18n import hreflang_alternates, language_links, page_translations
+from .i18n import language_links, page_translations
 from .models import FooterContent, NavigationMenu
+from .seo.addresses import page_address
+from .seo.head import page_head
+from .seo.structured_data import breadcrumb_list
 from .serving.fragments import cached
-from .structured_data import breadcrumb_list
 
 
 @dataclass(frozen=True)
@@ -107,17 +109,34 @@ def page_alerts(request, section):
     return [alert for hook in hooks.get_hooks(SITE_ALERTS) for alert in hook(request, section)]
 
 
-def site_chrome(request, page=None):
+def site_chrome(request, page=None, subpage=None):
+    """The frame of `page` (or of its routable `subpage`, `home.seo.addresses.SubPage`):
+    menus, footer, language switcher, head and announcements."""
     shared = shared_chrome(request)
     ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page else []
     translations, translated_ancestors = page_translations(page, ancestors)
-    links = language_links(request, page, translations, translated_ancestors)
+    address = None
+    if page is not None:
+        address = (
+            subpage.address(page, translations)
+            if subpage is not None
+            else page_address(request, page, translations)
+        )
+    links = language_links(request, page, translations, translated_ancestors, address)
     alert_section = getattr(page, "alert_section", "site")
     structured_data = []
     if page is not None:
-        structured_data.append(breadcrumb_list(request, page, ancestors))
-        if hasattr(page, "structured_data"):
-            structured_data.extend(page.structured_data(request))
+        if subpage is not None:
+            structured_data.append(
+                breadcrumb_list(
+                    request, page, ancestors, [*subpage.crumbs, (subpage.title, address.url)]
+                )
+            )
+            structured_data.extend(subpage.structured_data)
+        else:
+            structured_data.append(breadcrumb_list(request, page, ancestors))
+            if hasattr(page, "structured_data"):
+                structured_data.extend(page.structured_data(request))
     return {
         "navigation_items": [
             MenuItem(link.label, link.url, link.is_current_for(page))
@@ -128,9 +147,8 @@ def site_chrome(request, page=None):
         "language_links": links,
         # Languages this page does not exist in: the page says so in each of them.
         "missing_languages": [link.code for link in links if not link.is_same_page] if page else [],
-        "hreflang_alternates": hreflang_alternates(request, translations),
-        "canonical_url": request.build_absolute_uri(page.get_url(request)) if page else None,
-        "x_default_url": request.build_absolute_uri("/"),
+        "head": page_head(request, page, address, subpage) if page else None,
+        "subpage": subpage,
         "breadcrumbs": ancestors,
         "structured_data": structured_data,
         # The alert banners showing now in this language and section of the site.

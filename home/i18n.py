@@ -66,33 +66,30 @@ def page_translations(page, ancestors):
     return translations, nearest
 
 
-def language_links(request, page=None, translations=None, translated_ancestors=None):
-    """One link per language: the same page where it exists, else its nearest ancestor that
-    exists in that language, else that language's home page."""
+def language_links(request, page=None, translations=None, translated_ancestors=None, address=None):
+    """One link per language: the same page (or sub-page, at `address`) where it exists,
+    else the page a sub-page belongs to, else the page's nearest ancestor that exists in
+    that language, else that language's home page."""
     current = translation.get_language()
     translations = translations or {}
     translated_ancestors = translated_ancestors or {}
+    same = address.urls if address is not None else {}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        fallback = ""
+        if code in same:
+            links.append(LanguageLink(code, name, same[code], code == current, True))
+            continue
+        # A sub-page missing in this language leads to its page there; a page, to the
+        # nearest ancestor that exists there; else that language's home page.
+        target = translations.get(code) if address is not None else None
         if target is None:
             target = translated_ancestors.get(code)
-            if target is None:
-                if homes is None:
-                    homes = home_pages(request)
-                target = homes.get(code)
-            fallback = "ancestor" if target is not None and target.depth > 2 else "home"
+        if target is None:
+            if homes is None:
+                homes = home_pages(request)
+            target = homes.get(code)
+        fallback = "ancestor" if target is not None and target.depth > 2 else "home"
         url = target.get_url(request) if target is not None else f"/{code}/"
         links.append(LanguageLink(code, name, url, code == current, not fallback, fallback))
     return links
-
-
-def hreflang_alternates(request, translations):
-    """Absolute URLs of every live translation, for <link rel="alternate" hreflang>."""
-    return [
-        (code, request.build_absolute_uri(page.get_url(request)))
-        for code, _name in settings.LANGUAGES
-        if (page := translations.get(code)) is not None and page.live
-    ]

@@ -1,11 +1,14 @@
 """The root of the site: the base every page type shares, the home page, plain pages,
 and the translatable snippets that frame every page (navigation and footer)."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -109,12 +112,30 @@ class BasePage(Page):
 
         return ReviewPermissionTester(user, self)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, subpage=None, **kwargs):
+        """The frame of the page; a routable page's view passes `subpage`
+        (`home.seo.addresses.SubPage`) for an address of its own."""
         from .chrome import site_chrome
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(site_chrome(request, page=self))
+        context.update(site_chrome(request, page=self, subpage=subpage))
         return context
+
+    def addresses(self, request, versions):
+        """The public HTML addresses this page answers at, for the sitemap: the page itself;
+        a routable page adds its sub-pages. `versions`: the page's live, public versions by
+        language code."""
+        from .seo.addresses import page_address
+
+        return [page_address(request, self, versions)]
+
+    def get_sitemap_urls(self, request=None, versions=None):
+        """Wagtail's sitemap entries, each with its language versions and `x-default`."""
+        if versions is None:
+            from .seo.sitemap import public_versions
+
+            versions = public_versions(self)
+        return [address.sitemap_entry(request) for address in self.addresses(request, versions)]
 
 
 class HomePage(BasePage):
@@ -156,6 +177,22 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def structured_data(self, request):
+        """Who publishes the site and how to search it: schema.org `CollegeOrUniversity`
+        (from the Site's organisation details) and `WebSite` with its `SearchAction`. The
+        same for every visitor until something is published."""
+        from .seo.structured_data import home_structured_data
+        from .serving.fragments import cached
+
+        if getattr(request, "is_preview", False):
+            return home_structured_data(self, request)
+        return cached(
+            "structured-data",
+            lambda: home_structured_data(self, request),
+            self.pk,
+            request.get_host(),
+        )
 
     def get_context(self, request, *args, **kwargs):
         """The frame, and what each section shows on the home page: every function
@@ -284,3 +321,82 @@ class FooterContent(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def web_addresses(value):
+    """One http(s) address per line."""
+    check = URLValidator(schemes=["http", "https"])
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                check(line.strip())
+            except ValidationError as error:
+                raise ValidationError(
+                    _("“%(line)s” is not a web address starting with http:// or https://."),
+                    params={"line": line.strip()[:100]},
+                ) from error
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who publishes the site, as search engines read it on the home page (schema.org
+    `CollegeOrUniversity`): the same in both languages, so one setting per Site."""
+
+    name = models.CharField(_("name"), max_length=120, default="MIP Politecnico di Milano")
+    website = models.URLField(
+        _("main website"),
+        blank=True,
+        help_text=_("The school's main website, if it is not this one."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square, at least 112 × 112 pixels; search engines show it beside results."),
+    )
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    locality = models.CharField(_("town or city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, default="IT", help_text=_("Two letters, e.g. IT.")
+    )
+    telephone = models.CharField(_("telephone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    same_as = models.TextField(
+        _("profiles elsewhere"),
+        blank=True,
+        validators=[web_addresses],
+        help_text=_(
+            "The school's pages on other sites (encyclopaedias, social networks), one address "
+            "per line."
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("postal_code"),
+                FieldPanel("locality"),
+                FieldPanel("country"),
+            ],
+            heading=_("Address"),
+        ),
+        FieldPanel("telephone"),
+        FieldPanel("email"),
+        FieldPanel("same_as"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation details")
+        verbose_name_plural = _("organisation details")
+
+    @property
+    def same_as_list(self):
+        return [line.strip() for line in self.same_as.splitlines() if line.strip()]

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.seo.urls import absolute_url
 from home.serving.caching import requested_page
 from home.serving.fragments import public_q
 
@@ -36,7 +37,7 @@ def webinar_event(webinar, request):
     event.add("dtstart", webinar.starts_at.astimezone(ROME))
     event.add("dtend", webinar.ends_at.astimezone(ROME))
     event.add("summary", webinar.title)
-    url = request.build_absolute_uri(webinar.get_url(request))
+    url = absolute_url(request, webinar.get_url(request))
     description = webinar.summary or webinar.search_description or ""
     event.add("description", f"{description}\n\n{url}".strip())
     event.add("url", url)

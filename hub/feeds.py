@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.seo.urls import absolute_url
+
 from .queries import live_items, with_topic
 
 FEED_SIZE = 30
@@ -25,7 +27,10 @@ class ItemFeed(Feed):
         return "KeepONLearning · MIP Politecnico di Milano"
 
     def link(self, obj):
-        return obj["hub"].get_url(self.request)
+        return absolute_url(self.request, obj["hub"].get_url(self.request))
+
+    def feed_url(self, obj):
+        return absolute_url(self.request, self.request.path)
 
     def description(self, obj):
         return _(
@@ -45,7 +50,7 @@ class ItemFeed(Feed):
         return item.summary or item.search_description
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(self.request, item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.published_at

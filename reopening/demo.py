@@ -116,8 +116,8 @@ def build_landing(home, today):
         t("nice-to-mip-you", "nice-to-mip-you"),
         title=t("Nice to MIP You", "Nice to MIP You"),
         seo_title=t(
-            "Nice to MIP You: la riapertura del campus | MIP Politecnico di Milano",
-            "Nice to MIP You: the campus reopens | MIP Politecnico di Milano",
+            "Nice to MIP You: la riapertura del campus",
+            "Nice to MIP You: the campus reopens",
         ),
         summary=t(
             "A settembre il campus di Milano Bovisa riapre in sicurezza: date, regole e servizi.",

@@ -1,6 +1,8 @@
 """Questions and answers gathered from FAQ blocks, and the schema.org FAQPage data that
 lets search engines show them."""
 
+from home.seo.urls import absolute_url
+
 
 def faq_items(stream):
     """The question/answer values of every FAQ block in a stream, in page order."""
@@ -34,5 +36,5 @@ def faq_structured_data(page, request, items):
     when there are none."""
     if not items:
         return []
-    url = request.build_absolute_uri(page.get_url(request))
+    url = absolute_url(request, page.get_url(request))
     return [faq_page_data(items, page.language_code, url)]

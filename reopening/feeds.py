@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.seo.urls import absolute_url
 from home.serving.fragments import public_q
 
 from .models import ReopeningChange, ReopeningInfoPage
@@ -31,7 +32,10 @@ class ReopeningChangesFeed(Feed):
         return _("%(title)s: what changed") % {"title": page.title}
 
     def link(self, page):
-        return page.get_url(self.request)
+        return absolute_url(self.request, page.get_url(self.request))
+
+    def feed_url(self, page):
+        return absolute_url(self.request, self.request.path)
 
     def description(self, page):
         return page.summary or page.introduction or page.title
@@ -51,7 +55,7 @@ class ReopeningChangesFeed(Feed):
         return change.description
 
     def item_link(self, change):
-        return f"{change.page.get_url(self.request)}#change-{change.pk}"
+        return absolute_url(self.request, f"{change.page.get_url(self.request)}#change-{change.pk}")
 
     def item_pubdate(self, change):
         return timezone.make_aware(datetime.combine(change.changed_on, time.min))

@@ -27,7 +27,8 @@ def test_home_page_in_each_language(client, home_pages, language, other):
     }
     assert alternates[other] == f"http://testserver/{other}/"
     assert alternates[language] == f"http://testserver/{language}/"
-    assert alternates["x-default"] == "http://testserver/"
+    # x-default: the page in the default language, Italian.
+    assert alternates["x-default"] == "http://testserver/it/"
     assert html.select_one('link[rel="canonical"]')["href"] == f"http://testserver/{language}/"
 
 

@@ -1,7 +1,7 @@
 """Settings shared by every environment; the environment decides the rest.
 
 Read from the environment: DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, WAGTAILADMIN_BASE_URL,
-DEEPL_API_KEY.
+PUBLIC_BASE_URL, DEEPL_API_KEY.
 """
 
 import os
@@ -171,6 +171,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "MIP Politecnico di Milano"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site (scheme and host) for every absolute URL it writes;
+# empty: the address the visitor asked for (`home.seo.urls`).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 # Wagtail's database search; on PostgreSQL each language is stemmed by its own rules.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -2,7 +2,13 @@
 
 from wagtail.models import Page, Site
 
-from home.models import FooterContent, HomePage, NavigationMenu, StandardPage
+from home.models import (
+    FooterContent,
+    HomePage,
+    NavigationMenu,
+    OrganisationSettings,
+    StandardPage,
+)
 
 from . import Bilingual, ensure_image, ensure_page, ensure_translation, locales
 
@@ -27,8 +33,8 @@ def build_home(italian):
             slug=t("home", "home"),
             locale=italian,
             seo_title=t(
-                "KeepONLearning e Nice to MIP You | MIP Politecnico di Milano",
-                "KeepONLearning and Nice to MIP You | MIP Politecnico di Milano",
+                "KeepONLearning e Nice to MIP You",
+                "KeepONLearning and Nice to MIP You",
             ),
             search_description=t(
                 "La conoscenza che il MIP ha condiviso online durante la chiusura del campus, "
@@ -295,10 +301,29 @@ def build_snippets(italian, pages, menu_pages):
     return menu, footer
 
 
+def build_organisation(home):
+    """Who publishes the site, for search engines: the school's address and profiles."""
+    site = Site.objects.get(root_page=home)
+    organisation = OrganisationSettings.for_site(site)
+    if organisation.street_address:
+        return organisation
+    organisation.name = "MIP Politecnico di Milano"
+    organisation.website = "https://www.som.polimi.it/"
+    organisation.logo = ensure_image("MIP Politecnico di Milano", size=(512, 512))
+    organisation.street_address = "Via Raffaele Lambruschini 4/C"
+    organisation.postal_code = "20156"
+    organisation.locality = "Milano"
+    organisation.country = "IT"
+    organisation.same_as = "https://it.wikipedia.org/wiki/MIP_Politecnico_di_Milano"
+    organisation.save()
+    return organisation
+
+
 def build_pages():
     """The Italian home and plain pages with their English translations."""
     italian, english = locales()
     home = build_home(italian)
+    build_organisation(home)
     pages = build_standard_pages(home)
     ensure_translation(home, english, t)
     for page in pages.values():

@@ -1,7 +1,7 @@
 """The hub index and the topic landing pages: listings, filters, feeds and calendars."""
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -28,6 +28,25 @@ ROUTE_WORDS = {
 }
 
 
+def route_url(page, name, *parts, request=None):
+    """Route `name` of `page` (any version of a hub index, specific or not) in the page's
+    own language, e.g. relatori/<slug>/ or speakers/<slug>/."""
+    from home.serving.fragments import language_code
+
+    word = ROUTE_WORDS[name][language_code(page.locale_id)]
+    return page.get_url(request) + "/".join([word, *parts]) + "/"
+
+
+def own_words(request, address):
+    """Each sub-page has one address, spelled in its page's language: asked for with the
+    other language's route words (/en/…/relatori/…), it answers a permanent redirect to
+    that address, keeping the query; None when the request used it already."""
+    if request.path == address:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(address + (f"?{query}" if query else ""))
+
+
 class HubListingMixin:
     """Shared by the hub index and topic pages: the filtered, paginated list of items."""
 
@@ -36,10 +55,8 @@ class HubListingMixin:
 
         return build_listing(self, request, topic=topic)
 
-    def route_url(self, name, *parts):
-        """A route of this page in its own language, e.g. relatori/<slug>/ or speakers/<slug>/."""
-        word = ROUTE_WORDS[name][self.language_code]
-        return self.url + "/".join([word, *parts]) + "/"
+    def route_url(self, name, *parts, request=None):
+        return route_url(self, name, *parts, request=request)
 
 
 class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
@@ -75,6 +92,7 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
         return {
             "upcoming": self.route_url("upcoming"),
             "on_demand": self.route_url("on-demand"),
+            "speakers": self.route_url("speakers"),
             "feed": self.url + "feed/",
             "calendar": self.route_url("calendar"),
         }
@@ -90,35 +108,57 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
 
     @re_path(r"^(?:webinars/upcoming|webinar/prossimi)/$", name="upcoming")
     def upcoming_webinars(self, request):
-        from hub.calendars import webinar_schedule
-
-        return self.render(
-            request,
-            context_overrides=webinar_schedule(self, request, upcoming=True),
-            template="hub/webinar_schedule.html",
-        )
+        return self.schedule(request, "upcoming")
 
     @re_path(r"^webinars?/on-demand/$", name="on_demand")
     def on_demand_webinars(self, request):
-        from hub.calendars import webinar_schedule
+        return self.schedule(request, "on-demand")
 
+    def schedule(self, request, name):
+        from hub.calendars import webinar_schedule
+        from hub.subpages import schedule_subpage
+
+        redirect = own_words(request, self.route_url(name, request=request))
+        if redirect is not None:
+            return redirect
+        upcoming = name == "upcoming"
         return self.render(
             request,
-            context_overrides=webinar_schedule(self, request, upcoming=False),
+            context_overrides=webinar_schedule(self, request, upcoming=upcoming),
             template="hub/webinar_schedule.html",
+            subpage=schedule_subpage(self, request, name),
+        )
+
+    @re_path(r"^(?:speakers|relatori)/$", name="speakers")
+    def speakers(self, request):
+        from hub.subpages import speakers_context, speakers_subpage
+
+        redirect = own_words(request, self.route_url("speakers", request=request))
+        if redirect is not None:
+            return redirect
+        return self.render(
+            request,
+            context_overrides=speakers_context(self, request),
+            template="hub/speakers.html",
+            subpage=speakers_subpage(self, request),
         )
 
     @re_path(r"^(?:speakers|relatori)/(?P<slug>[-\w]+)/$", name="speaker")
     def speaker(self, request, slug):
         from hub.cards import speaker_context
+        from hub.subpages import speaker_subpage
 
         speaker = Speaker.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if speaker is None:
             raise Http404
+        redirect = own_words(request, self.route_url("speakers", slug, request=request))
+        if redirect is not None:
+            return redirect
         return self.render(
             request,
             context_overrides=speaker_context(self, speaker, request),
             template="hub/speaker.html",
+            subpage=speaker_subpage(self, speaker, request),
         )
 
     @path("feed/", name="feed")
@@ -131,7 +171,16 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
     def calendar(self, request):
         from hub.calendars import upcoming_calendar_response
 
+        redirect = own_words(request, self.route_url("calendar", request=request))
+        if redirect is not None:
+            return redirect
         return upcoming_calendar_response(self, request)
+
+    def addresses(self, request, versions):
+        """The hub, its webinar schedules, its speakers index and every speaker's page."""
+        from hub.subpages import hub_addresses
+
+        return [*super().addresses(request, versions), *hub_addresses(self, request, versions)]
 
 
 class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
@@ -166,10 +215,13 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
         verbose_name = _("topic page")
         verbose_name_plural = _("topic pages")
 
+    def links(self):
+        word = CALENDAR_WORDS[self.language_code]
+        return {"feed": self.url + "feed/", "calendar": f"{self.url}{word}/"}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        word = CALENDAR_WORDS[self.language_code]
-        context["links"] = {"feed": self.url + "feed/", "calendar": f"{self.url}{word}/"}
+        context["links"] = self.links()
         return context
 
     @path("")
@@ -195,6 +247,9 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
     def calendar(self, request):
         from hub.calendars import upcoming_calendar_response
 
+        redirect = own_words(request, self.links()["calendar"])
+        if redirect is not None:
+            return redirect
         return upcoming_calendar_response(self.get_parent().specific, request, topic=self.topic)
 
 

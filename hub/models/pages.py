@@ -24,8 +24,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import StoryBlock
 from home.models import BasePage
+from home.seo.structured_data import ORGANISATION, image_url
+from home.seo.urls import absolute_url
 from home.serving.fragments import cached
-from home.structured_data import ORGANISATION, image_url
 from hub import choices
 from hub.blocks import DownloadBlock, TakeawayBlock
 
@@ -165,6 +166,8 @@ class HubItemPage(BasePage):
         return context
 
     schema_type = None
+    # The Open Graph type of its social preview.
+    og_type = "article"
 
     def structured_data(self, request):
         """schema.org data for this item; each kind adds what its type requires. It changes
@@ -181,7 +184,7 @@ class HubItemPage(BasePage):
         )
 
     def build_structured_data(self, request):
-        url = request.build_absolute_uri(self.get_url(request))
+        url = absolute_url(request, self.get_url(request))
         data = {
             "@context": "https://schema.org",
             "@type": self.schema_type,
@@ -324,6 +327,7 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
 
     item_kind = choices.KIND_WEBINAR
     schema_type = "Event"
+    og_type = "website"
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -438,14 +442,22 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
     def calendar(self, request):
         from hub.calendars import webinar_calendar_response
 
+        from .index import own_words
+
+        redirect = own_words(request, self.calendar_url(request))
+        if redirect is not None:
+            return redirect
         return webinar_calendar_response(self, request)
 
-    def get_context(self, request, *args, **kwargs):
+    def calendar_url(self, request=None):
         from .index import CALENDAR_WORDS
 
+        return f"{self.get_url(request)}{CALENDAR_WORDS[self.language_code]}/"
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["state"] = self.state()
-        context["calendar_url"] = f"{self.url}{CALENDAR_WORDS[self.language_code]}/"
+        context["calendar_url"] = self.calendar_url(request)
         return context
 
 
@@ -574,6 +586,7 @@ class TalkPage(HubItemPage):
 
     item_kind = choices.KIND_TALK
     schema_type = "VideoObject"
+    og_type = "video.other"
     content_panels = [
         *Page.content_panels,
         FieldPanel("video_url"),
