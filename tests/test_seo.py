@@ -317,3 +317,38 @@ def test_a_page_without_an_italian_version_is_its_own_x_default(demo_for_reading
         "en": f"{BASE}/en/about-us/",
         "x-default": f"{BASE}/en/about-us/",
     }
+
+
+def speakers_with_photos(hub_site, locales, names):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    from .factories import SpeakerFactory
+    from .hub_helpers import make_item
+
+    for name in names:
+        buffer = BytesIO()
+        PILImage.new("RGB", (60, 60), (40, 90, 160)).save(buffer, format="JPEG")
+        photo = get_image_model().objects.create(
+            title=name, file=ImageFile(buffer, name=f"{name}.jpg")
+        )
+        speaker = SpeakerFactory(locale=locales["it"], name=name, slug=name, photo=photo)
+        make_item(hub_site["it"], ArticlePage, title=f"Articolo di {name}", speakers=[speaker])
+
+
+def test_the_speakers_index_costs_the_same_queries_for_more_speakers(client, hub_site, locales):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for names in (["anna", "bruno"], ["carla", "dario", "elena", "fabio"]):
+        speakers_with_photos(hub_site, locales, names)
+        client.get("/it/keeponlearning/relatori/")  # renditions made once
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/it/keeponlearning/relatori/")
+        assert len(parse(response).select(".speaker-list__photo")) >= len(names)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

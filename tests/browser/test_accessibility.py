@@ -53,6 +53,8 @@ def page_types(language):
         "tool": (first_live(ToolPage, language).url, 200),
         "deep-dive": (first_live(DeepDivePage, language).url, 200),
         "speaker": (hub.specific.route_url("speakers", speaker.slug), 200),
+        "speakers index": (hub.specific.route_url("speakers"), 200),
+        "webinars on demand": (hub.specific.route_url("on-demand"), 200),
         "search results": (f"{search_path}?q={SEARCH_TERMS[language]}", 200),
         "reopening landing": (first_live(ReopeningPage, language).url, 200),
         "reopening information": (first_live(ReopeningInfoPage, language).url, 200),
