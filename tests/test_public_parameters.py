@@ -37,6 +37,11 @@ def addresses(demo, settings):
         hub.url + "webinar/prossimi/": ["page"],
         hub.url + "webinar/on-demand/": ["page"],
         hub.url + f"relatori/{speaker.slug}/": [],
+        hub.url + "relatori/": [],
+        # The other language's route word: redirected, whatever the query.
+        "/en/keeponlearning/relatori/": [],
+        "/sitemap.xml": ["p"],
+        "/robots.txt": [],
         hub.url + "feed/": [],
         hub.url + "webinar/calendario/": [],
         topic.url + "feed/": [],
