@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +11,7 @@ from home.search.views import search
 from home.seo.robots import robots_txt
 from home.seo.sitemap import SiteSitemap
 from home.serving.health import healthz
+from home.serving.media import media
 from home.serving.views import language_redirect
 
 handler404 = "home.serving.views.page_not_found"
@@ -27,11 +28,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    # Renditions from the local media folder, on one machine (`home.serving.media`).
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media, name="media")
+    )
 
 urlpatterns += i18n_patterns(
     path(_("search/"), search, name="search"),

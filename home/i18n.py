@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from .serving.fragments import public_q
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -42,15 +44,21 @@ def home_pages(request):
 
 
 def page_translations(page, ancestors):
-    """The live versions of `page` by language code, and in each language the deepest live
-    version of one of its `ancestors`: one query for both.
+    """The live, public versions of `page` by language code, and in each language the
+    deepest such version of one of its `ancestors`: one query for both.
 
     The page learns its own locale from the same rows, so that later questions about its
     language cost nothing."""
     if page is None:
         return {}, {}
     keys = {page.translation_key} | {ancestor.translation_key for ancestor in ancestors}
-    rows = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+    # What visitors may read: no view-restricted version, and no alias (which shows
+    # another page's content, often in the other language); as the sitemap lists them.
+    rows = (
+        Page.objects.live()
+        .filter(public_q(), translation_key__in=keys, alias_of__isnull=True)
+        .select_related("locale")
+    )
     translations, nearest = {}, {}
     for row in rows:
         if row.locale_id == page.locale_id and not Page.locale.is_cached(page):

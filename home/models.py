@@ -121,6 +121,13 @@ class BasePage(Page):
         context.update(site_chrome(request, page=self, subpage=subpage))
         return context
 
+    def purge_also(self):
+        """The pages that list this one, which a CDN must forget with it
+        (`home.serving.purge`): its parent section and its language's home page."""
+        return list(self.get_ancestors().filter(depth__gte=2).order_by("-depth")[:1]) + (
+            list(self.get_ancestors().filter(depth=2)) if self.depth > 3 else []
+        )
+
     def addresses(self, request, versions):
         """The public HTML addresses this page answers at, for the sitemap: the page itself;
         a routable page adds its sub-pages. `versions`: the page's live, public versions by
@@ -183,6 +190,7 @@ class HomePage(BasePage):
         (from the Site's organisation details) and `WebSite` with its `SearchAction`. The
         same for every visitor until something is published."""
         from .seo.structured_data import home_structured_data
+        from .seo.urls import public_base_url
         from .serving.fragments import cached
 
         if getattr(request, "is_preview", False):
@@ -191,7 +199,7 @@ class HomePage(BasePage):
             "structured-data",
             lambda: home_structured_data(self, request),
             self.pk,
-            request.get_host(),
+            public_base_url(request),
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -140,6 +140,9 @@ class ReopeningPage(RequiresReview, RoutablePageMixin, BasePage):
         )
         return context
 
+    def get_cached_paths(self):
+        return ["/", "feed/"]
+
     @path("feed/", name="feed")
     def feed(self, request):
         from .feeds import ReopeningChangesFeed
@@ -410,6 +413,12 @@ class AlertBanner(TranslatableMixin, models.Model):
 
     def __str__(self):
         return Truncator(self.message).chars(80)
+
+    def purge_paths(self):
+        """Besides the pages of its language, a CDN must forget the banners' JSON."""
+        from django.urls import reverse
+
+        return [reverse("alert_banners", args=[self.locale.language_code])]
 
     def clean(self):
         super().clean()

@@ -174,6 +174,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The public address of the site (scheme and host) for every absolute URL it writes;
 # empty: the address the visitor asked for (`home.seo.urls`).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
+# CDN purging (production fills the backends). Wagtail's frontend_cache app is not
+# installed: its signal handlers purge each page under every language prefix with the
+# page's own slug. `home.serving.purge` builds the set and sends it through Wagtail's
+# backends, with their language rewriting off.
+WAGTAILFRONTENDCACHE = {}
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Documents always through Wagtail's view, which applies their collection's privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's database search; on PostgreSQL each language is stemmed by its own rules.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

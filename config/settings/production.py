@@ -14,7 +14,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, MIDDLEWARE, STORAGES, WAGTAILSEARCH_BACKENDS, env_list
+from .base import MIDDLEWARE, STORAGES, WAGTAILSEARCH_BACKENDS, env_list
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -94,8 +94,6 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
 
 if os.environ.get("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {

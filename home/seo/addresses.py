@@ -19,10 +19,16 @@ class Address:
     language: str
     urls: dict = field(hash=False)
     lastmod: datetime | None = None
+    # Where search engines should look instead: an alias names the page it shows.
+    canonical: str | None = None
 
     @property
     def url(self):
         return self.urls[self.language]
+
+    @property
+    def canonical_url(self):
+        return self.canonical or self.url
 
     @property
     def default_url(self):
@@ -32,7 +38,9 @@ class Address:
 
     def alternates(self, request):
         """(hreflang, absolute URL) of every language version, this one included, then
-        `x-default`."""
+        `x-default`; none for an alias, whose page has its own."""
+        if self.canonical:
+            return []
         links = [
             (code, absolute_url(request, self.urls[code]))
             for code, _name in settings.LANGUAGES
@@ -56,8 +64,15 @@ def page_address(request, page, versions):
     """The address of `page`; `versions` are its live versions by language code."""
     from ..serving.fragments import language_code
 
-    urls = {code: version.get_url(request) for code, version in versions.items()}
     language = language_code(page.locale_id)
+    if page.alias_of_id:
+        original = page.alias_of.get_url(request)
+        return Address(language, {language: page.get_url(request)}, canonical=original)
+    urls = {
+        code: version.get_url(request)
+        for code, version in versions.items()
+        if not version.alias_of_id
+    }
     urls[language] = page.get_url(request)
     return Address(language, urls, page.last_published_at)
 

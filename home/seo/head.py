@@ -14,15 +14,21 @@ SEPARATORS = r"\s*[|·\-–—:]\s*"
 
 
 def without_site_name(title):
-    """`title` without a trailing site name, which the document title adds once."""
+    """`title` without the site name an editor typed at its start or end (any case), which
+    the document title adds once."""
     name = re.escape(settings.WAGTAIL_SITE_NAME)
-    return re.sub(rf"{SEPARATORS}{name}\s*$", "", title or "").strip()
+    title = re.sub(rf"{SEPARATORS}{name}\s*$", "", (title or "").strip(), flags=re.I)
+    return re.sub(rf"^\s*{name}{SEPARATORS}", "", title, flags=re.I).strip()
 
 
 def document_title(*parts):
     """ "Page · Section · MIP Politecnico di Milano", with the site's name once."""
     name = settings.WAGTAIL_SITE_NAME
-    kept = [part for part in (without_site_name(str(p)) for p in parts if p) if part != name]
+    kept = [
+        part
+        for part in (without_site_name(str(p)) for p in parts if p)
+        if part.casefold() != name.casefold()
+    ]
     return " · ".join([*dict.fromkeys(kept), name])
 
 
@@ -52,7 +58,7 @@ def page_head(request, page, address, subpage=None):
         title=title,
         document_title=document_title(*parts),
         description=description,
-        canonical=absolute_url(request, address.url),
+        canonical=absolute_url(request, address.canonical_url),
         alternates=address.alternates(request),
         og_type=og_type,
         image=social_image(request, image),

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_safe
 from ..serving.caching import PAGE_PARAMETERS
 from .urls import absolute_url
 
-# The parameters pages read, but for the page number: a listing's pages lead to every item.
-FILTER_PARAMETERS = sorted(PAGE_PARAMETERS - {"page"})
+# The parameters pages read, but for the page numbers: a listing's pages lead to every item.
+FILTER_PARAMETERS = sorted(PAGE_PARAMETERS - {"page", "p"})
 
 
 def search_paths():

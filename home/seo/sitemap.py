@@ -33,7 +33,8 @@ class SiteSitemap(Sitemap):
             for tree in Page.objects.filter(translation_key=root.translation_key):
                 trees |= Q(path__startswith=tree.path)
             self._pages = list(
-                Page.objects.filter(trees)
+                # An alias shows another page, which is listed itself.
+                Page.objects.filter(trees, alias_of__isnull=True)
                 .live()
                 .public()
                 .order_by("path")

@@ -28,7 +28,9 @@ from django.utils.http import urlencode
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from . import purge
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +39,9 @@ GENERATION_KEY = "pagecache:generation"
 # this soon after a change.
 CHANGED_AT_KEY = "pagecache:changed-at"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
-# The query parameters public pages read (the hub's filters and pages, the search's query).
-PAGE_PARAMETERS = {"kind", "topic", "audience", "language", "page", "q"}
+# The query parameters public pages read (the hub's filters and pages, the search's query,
+# the sitemap's page).
+PAGE_PARAMETERS = {"kind", "topic", "audience", "language", "page", "q", "p"}
 CONTENT_APPS = {"home", "hub", "reopening", "wagtailsearchpromotions"}
 # Outside those apps, what changes which pages a visitor may see or in which language.
 CONTENT_MODELS = (Locale, PageViewRestriction)
@@ -65,7 +68,8 @@ def current_generation():
 
 
 def invalidate_pages(**kwargs):
-    """Make every cached page stale on every app server; purge the CDN when there is one."""
+    """Make every cached page stale on every app server (the CDN is purged by
+    `home.serving.purge`, at the addresses that changed)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -75,15 +79,6 @@ def invalidate_pages(**kwargs):
     if memo is not None:
         # What this request renders after its own publish shows the new content.
         memo.pop("value", None)
-    purge_frontend_cache()
-
-
-def purge_frontend_cache():
-    if "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS:
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-    purge_pages_from_cache(Page.objects.live().filter(depth__lte=2).specific())
 
 
 def invalidate_on_content_change(sender, instance, update_fields=None, **kwargs):
@@ -96,15 +91,20 @@ def invalidate_on_content_change(sender, instance, update_fields=None, **kwargs)
     if isinstance(instance, AbstractImage | AbstractDocument):
         if update_fields and set(update_fields) <= FILE_FACTS:
             return
-        invalidate_pages()
-    elif sender._meta.app_label in CONTENT_APPS or isinstance(instance, CONTENT_MODELS):
-        invalidate_pages()
+    elif not (sender._meta.app_label in CONTENT_APPS or isinstance(instance, CONTENT_MODELS)):
+        return
+    invalidate_pages()
+    purge.content_changed(sender, instance)
 
 
 def connect_signals():
     page_published.connect(invalidate_pages, dispatch_uid="pagecache_published")
     page_unpublished.connect(invalidate_pages, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(invalidate_pages, dispatch_uid="pagecache_moved")
+    page_published.connect(purge.page_changed, dispatch_uid="purge_published")
+    page_unpublished.connect(purge.page_changed, dispatch_uid="purge_unpublished")
+    post_page_move.connect(purge.page_moved, dispatch_uid="purge_moved")
+    page_slug_changed.connect(purge.slug_changed, dispatch_uid="purge_slug_changed")
     post_save.connect(invalidate_on_content_change, dispatch_uid="pagecache_saved")
     post_delete.connect(invalidate_on_content_change, dispatch_uid="pagecache_deleted")
 

@@ -150,8 +150,15 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
 
         speaker = Speaker.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if speaker is None:
-            raise Http404
-        redirect = own_words(request, self.route_url("speakers", slug, request=request))
+            # The other language's address of the speaker (/en/…/relatori/<Italian slug>/):
+            # their page in this language, where they have one.
+            speaker = Speaker.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=Speaker.objects.filter(slug=slug).values("translation_key"),
+            ).first()
+            if speaker is None:
+                raise Http404
+        redirect = own_words(request, self.route_url("speakers", speaker.slug, request=request))
         if redirect is not None:
             return redirect
         return self.render(
@@ -175,6 +182,19 @@ class HubIndexPage(HubListingMixin, RoutablePageMixin, BasePage):
         if redirect is not None:
             return redirect
         return upcoming_calendar_response(self, request)
+
+    def get_cached_paths(self):
+        """What a CDN keeps of the hub: the listing, its feed, calendar, schedules, the
+        speakers index and every speaker's page, in the hub's own language."""
+        words = [ROUTE_WORDS[name][self.language_code] for name in ROUTE_WORDS]
+        speakers = ROUTE_WORDS["speakers"][self.language_code]
+        slugs = Speaker.objects.filter(locale_id=self.locale_id).values_list("slug", flat=True)
+        return [
+            "/",
+            "feed/",
+            *[f"{word}/" for word in words],
+            *[f"{speakers}/{slug}/" for slug in slugs],
+        ]
 
     def addresses(self, request, versions):
         """The hub, its webinar schedules, its speakers index and every speaker's page."""
@@ -215,13 +235,17 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
         verbose_name = _("topic page")
         verbose_name_plural = _("topic pages")
 
-    def links(self):
+    def get_cached_paths(self):
+        return ["/", "feed/", f"{CALENDAR_WORDS[self.language_code]}/"]
+
+    def links(self, request=None):
         word = CALENDAR_WORDS[self.language_code]
-        return {"feed": self.url + "feed/", "calendar": f"{self.url}{word}/"}
+        url = self.get_url(request)
+        return {"feed": url + "feed/", "calendar": f"{url}{word}/"}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["links"] = self.links()
+        context["links"] = self.links(request)
         return context
 
     @path("")
@@ -247,7 +271,7 @@ class TopicPage(HubListingMixin, RoutablePageMixin, BasePage):
     def calendar(self, request):
         from hub.calendars import upcoming_calendar_response
 
-        redirect = own_words(request, self.links()["calendar"])
+        redirect = own_words(request, self.links(request)["calendar"])
         if redirect is not None:
             return redirect
         return upcoming_calendar_response(self.get_parent().specific, request, topic=self.topic)

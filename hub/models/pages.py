@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import StoryBlock
 from home.models import BasePage
 from home.seo.structured_data import ORGANISATION, image_url
-from home.seo.urls import absolute_url
+from home.seo.urls import absolute_url, public_base_url
 from home.serving.fragments import cached
 from hub import choices
 from hub.blocks import DownloadBlock, TakeawayBlock
@@ -159,11 +159,29 @@ class HubItemPage(BasePage):
         context["related_items"] = related_items(self, request)
         hub_index = self.get_parent().specific
         context["hub_index"] = hub_index
+        # A speaker's page exists in the languages the speaker has a version in: a
+        # contributor not yet translated is named without a link.
         context["contributors"] = [
-            {"contributor": c, "url": hub_index.route_url("speakers", c.speaker.slug)}
+            {
+                "contributor": c,
+                "url": hub_index.route_url("speakers", c.speaker.slug, request=request)
+                if c.speaker.locale_id == self.locale_id
+                else None,
+            }
             for c in self.contributor_list
         ]
         return context
+
+    def purge_also(self):
+        """The hub, the topic pages of the item's topics in its language, and the home page:
+        every listing that shows the item's card."""
+        from .index import TopicPage
+
+        keys = self.topics.values_list("translation_key", flat=True)
+        topic_pages = TopicPage.objects.live().filter(
+            locale_id=self.locale_id, topic__translation_key__in=keys
+        )
+        return [*super().purge_also(), *topic_pages]
 
     schema_type = None
     # The Open Graph type of its social preview.
@@ -180,7 +198,7 @@ class HubItemPage(BasePage):
             "structured-data",
             lambda: self.build_structured_data(request),
             self.pk,
-            request.get_host(),
+            public_base_url(request),
         )
 
     def build_structured_data(self, request):
@@ -448,6 +466,11 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
         if redirect is not None:
             return redirect
         return webinar_calendar_response(self, request)
+
+    def get_cached_paths(self):
+        from .index import CALENDAR_WORDS
+
+        return ["/", f"{CALENDAR_WORDS[self.language_code]}/"]
 
     def calendar_url(self, request=None):
         from .index import CALENDAR_WORDS
