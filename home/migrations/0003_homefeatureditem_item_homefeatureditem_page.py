@@ -5,6 +5,13 @@ import modelcluster.fields
 from django.db import migrations, models
 
 
+def forget_featured_items(apps, schema_editor):
+    """The reverse, run once the columns are gone: a featured item is nothing but a hub item
+    on a home page, and without the hub's tables it names none. Its rows go, so that going
+    forward again adds `item` (NOT NULL) to an empty table."""
+    apps.get_model("home", "HomeFeaturedItem").objects.all().delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -13,6 +20,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, forget_featured_items),
         migrations.AddField(
             model_name='homefeatureditem',
             name='item',
