@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 TEST_SETTINGS := config.settings.test
 
-.PHONY: run test lint format setup messages migrate demo serve bench audit clean
+.PHONY: run test lint format setup messages migrate demo serve bench audit clean backup restore
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) is required (or set PYTHON=...)"; exit 1; }
@@ -41,6 +41,16 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production SECURE_SSL_REDIREC
 serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+# PostgreSQL (DATABASE_URL) and the media folder, into BACKUP_DIR; `make restore
+# BACKUP=backups/mip-<date>.dump` loads one into an empty database and media folder.
+BACKUP_DIR ?= backups
+backup: setup
+	$(PY) manage.py backup --to $(BACKUP_DIR)
+
+restore: setup
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=backups/mip-<date>.dump"; exit 2; }
+	$(PY) manage.py restore $(BACKUP)
 
 # Not part of `make test`: loads a large demo into PostgreSQL and measures with wrk.
 bench: setup

@@ -238,5 +238,6 @@ from .servers import (  # noqa: E402, F401
     editor_account,
     postgresql,
     redis_url,
+    scratch_database,
     servers,
 )

@@ -205,3 +205,51 @@ def editor_account(admin_user):
     admin_user.password = PBKDF2PasswordHasher().encode("password", "productiontestsalt")
     admin_user.save(update_fields=["password"])
     return admin_user
+
+
+@pytest.fixture
+def scratch_database(db):
+    """The URL of a new, empty PostgreSQL database on the test server, dropped afterwards:
+    for commands that need a whole database of their own (migrations, restores)."""
+    import uuid
+
+    import psycopg2
+
+    settings_dict = connection.settings_dict
+    host, port = settings_dict["HOST"] or "127.0.0.1", settings_dict["PORT"] or 5432
+    user = settings_dict["USER"] or "postgres"
+    made = []
+    admin = psycopg2.connect(host=host, port=port, user=user, dbname="postgres")
+    admin.autocommit = True
+
+    def make():
+        name = f"mip_scratch_{uuid.uuid4().hex[:8]}"
+        admin.cursor().execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return f"postgres://{user}@{host}:{port}/{name}"
+
+    yield make
+    for name in made:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def manage(database_url, media_root, *args, check=True):
+    """`manage.py` in a process of its own on `database_url`, with its own media folder."""
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "MEDIA_ROOT": str(media_root),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if check:
+        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr[-3000:]}"
+    return result

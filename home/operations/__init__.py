@@ -1,0 +1,1 @@
+"""Running the site for real: backups of the database and the media, and their restore."""
