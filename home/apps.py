@@ -9,9 +9,11 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .review.guard import connect_signals as connect_review_guard
+        from .serving import renditions
         from .serving.caching import connect_signals
         from .translations import strings
 
         connect_signals()
         connect_review_guard()
         strings.connect()
+        renditions.install()

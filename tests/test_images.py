@@ -6,6 +6,7 @@ import json
 import struct
 import threading
 import zlib
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -353,5 +354,10 @@ def test_concurrent_first_requests_create_each_rendition_once(specs):
 
     assert errors == []
     assert len(results) == threads_count
+    folder = Path(settings.MEDIA_ROOT) / "images"
+    stem = Path(image.file.name).stem
     for spec in specs:
         assert Rendition.objects.filter(image=image, filter_spec=spec).count() == 1
+        # And one file: the requests that lost the race made none (`home.serving.renditions`).
+        made = [p for p in folder.glob(f"{stem}*") if spec.replace("|", ".") in p.name]
+        assert len(made) == 1, made
