@@ -204,3 +204,44 @@ def test_database_outage_is_a_503_and_recovers_without_restart(
     # Under load, every visitor got the page or the maintenance page: never a 500.
     assert set(results) <= {200, 503}, set(results)
     assert 503 in results
+
+
+def test_every_image_of_the_demo_answers_under_the_production_server(postgresql, servers):
+    """What `make serve` serves: every page of the sitemap, every image they name (img,
+    srcset, og:image, JSON-LD), nothing missing; originals stay private."""
+    import io
+    import re
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    from bs4 import BeautifulSoup
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=io.StringIO())
+    server = servers(DATABASE_URL=postgresql)
+    status, _headers, body = request(server.port, "/sitemap.xml")
+    assert status == 200
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    pages = [
+        urlsplit(loc.text).path for loc in ET.fromstring(body).findall("s:url/s:loc", namespace)
+    ]
+    images = set()
+    for path in pages:
+        status, _headers, body = request(server.port, path)
+        assert status == 200, path
+        html = BeautifulSoup(body, "html.parser")
+        for tag in html.select("img[src], source[srcset]"):
+            for candidate in (tag.get("srcset") or tag["src"]).split(","):
+                images.add(candidate.strip().split(" ")[0])
+        for meta in html.select('meta[property="og:image"]'):
+            images.add(meta["content"])
+        images.update(re.findall(r'"(https?://[^"]+\.(?:jpg|png|webp|avif))"', body.decode()))
+    local = {urlsplit(url).path for url in images if urlsplit(url).path.startswith("/media/")}
+    assert len(local) > 20
+    missing = [path for path in sorted(local) if request(server.port, path)[0] != 200]
+    assert missing == []
+    status, headers, _body = request(server.port, sorted(local)[0])
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    originals = Path(settings.MEDIA_ROOT) / "original_images"
+    original = next(originals.iterdir()).name
+    assert request(server.port, f"/media/original_images/{original}")[0] == 404
