@@ -113,13 +113,15 @@ class Server:
             [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
             cwd=ROOT,
             env=production_env(
-                STATIC_ROOT=str(static_root),
-                # The test's own uploads: the images the demo fixture made.
-                MEDIA_ROOT=str(settings.MEDIA_ROOT),
-                GUNICORN_BIND=f"127.0.0.1:{self.port}",
-                GUNICORN_WORKERS=str(workers),
-                GUNICORN_THREADS="4",
-                **env,
+                **{
+                    "STATIC_ROOT": str(static_root),
+                    # The test's own uploads: the images the demo fixture made.
+                    "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+                    "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                    "GUNICORN_WORKERS": str(workers),
+                    "GUNICORN_THREADS": "4",
+                    **env,
+                }
             ),
         )
         deadline = time.monotonic() + 60

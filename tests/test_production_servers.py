@@ -245,3 +245,100 @@ def test_every_image_of_the_demo_answers_under_the_production_server(postgresql,
     originals = Path(settings.MEDIA_ROOT) / "original_images"
     original = next(originals.iterdir()).name
     assert request(server.port, f"/media/original_images/{original}")[0] == 404
+
+
+def test_the_same_pages_work_from_s3_storage_without_local_files(
+    scratch_database, servers, tmp_path
+):
+    """Media on S3-compatible storage (a moto server of the test's own on loopback): the
+    demo is loaded into the bucket, the production server has no media folder, and every
+    image a page names answers from the bucket."""
+    import json
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    import boto3
+    from bs4 import BeautifulSoup
+    from moto.server import ThreadedMotoServer
+
+    from .servers import production_env
+
+    port = free_port()
+    s3 = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    s3.start()
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        storage = {
+            "AWS_STORAGE_BUCKET_NAME": "mip-media",
+            "AWS_S3_ENDPOINT_URL": endpoint,
+            "AWS_ACCESS_KEY_ID": "test",
+            "AWS_SECRET_ACCESS_KEY": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+            region_name="us-east-1",
+        )
+        client.create_bucket(Bucket="mip-media")
+        # As README says: renditions public, originals and documents private.
+        public_renditions = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": "arn:aws:s3:::mip-media/images/*",
+                }
+            ],
+        }
+        client.put_bucket_policy(Bucket="mip-media", Policy=json.dumps(public_renditions))
+        database, no_media = scratch_database(), tmp_path / "no-media"
+        loader = production_env(DATABASE_URL=database, MEDIA_ROOT=str(no_media), **storage)
+        for command in (["migrate", "--noinput"], ["load_demo_data"]):
+            subprocess_run(command, loader)
+        server = servers(DATABASE_URL=database, MEDIA_ROOT=str(no_media), **storage)
+        images = set()
+        for path in ("/it/", "/en/", "/en/keeponlearning/smart-working-five-habits/"):
+            status, _headers, body = request(server.port, path)
+            assert status == 200, path
+            html = BeautifulSoup(body, "html.parser")
+            for tag in html.select("img[src], source[srcset]"):
+                for candidate in (tag.get("srcset") or tag["src"]).split(","):
+                    images.add(candidate.strip().split(" ")[0])
+            images.update(meta["content"] for meta in html.select('meta[property="og:image"]'))
+        assert images and all(url.startswith(f"{endpoint}/mip-media/") for url in images)
+        for url in sorted(images):
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                assert answer.status == 200, url
+                assert answer.read(2) in (b"\xff\xd8", b"\x89P", b"RI", b"\x00\x00")
+        assert not no_media.exists()
+        original = next(
+            obj["Key"]
+            for obj in client.list_objects(Bucket="mip-media")["Contents"]
+            if obj["Key"].startswith("original_images/")
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{endpoint}/mip-media/{original}", timeout=10)
+        assert refused.value.code == 403
+        assert urlsplit(sorted(images)[0]).hostname == "127.0.0.1"
+    finally:
+        s3.stop()
+
+
+def subprocess_run(command, environment):
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]

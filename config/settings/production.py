@@ -70,6 +70,9 @@ if os.environ.get("REDIS_URL"):
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads the bucket from the settings, not the environment; the
+    # credentials and region come from boto3's own (AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION…).
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN")
     AWS_DEFAULT_ACL = None
