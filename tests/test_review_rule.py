@@ -44,9 +44,12 @@ OPERATOR_COMMANDS = {
     "sqlflush",
     "createsuperuser",
     "changepassword",
+    # A restore loads a whole backup, reviewed as it was taken, into an empty database.
+    "restore",
 }
 UNRELATED_COMMANDS = {
     "api_tokens",
+    "backup",
     "axes_list_attempts",
     "axes_reset",
     "axes_reset_failure_logs",
