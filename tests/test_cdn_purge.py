@@ -35,7 +35,7 @@ def cdn():
     thread.start()
     backend = {
         "cdn": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.serving.purge.TimedHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
@@ -196,3 +196,40 @@ def test_the_cdn_is_told_the_public_host(
 def test_nothing_is_sent_before_the_change_is_committed(demo_for_reading, db, cdn):
     article("it").save_revision().publish()
     assert cdn.purged == []
+
+
+@pytest.mark.parametrize("fault", ["refused", "hung"])
+def test_a_cdn_that_refuses_or_hangs_costs_the_editor_one_short_wait(
+    demo_for_reading, db, django_capture_on_commit_callbacks, caplog, fault
+):
+    import socket
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    if fault == "refused":
+        listener.close()
+    else:
+        listener.listen(64)  # accepts connections, never answers
+    backend = {
+        "cdn": {
+            "BACKEND": "home.serving.purge.TimedHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    page = article("it")
+    try:
+        with override_settings(WAGTAILFRONTENDCACHE=backend, PURGE_TIMEOUT=0.5):
+            started = time.monotonic()
+            with django_capture_on_commit_callbacks(execute=True):
+                page.save_revision().publish()
+            elapsed = time.monotonic() - started
+    finally:
+        listener.close()
+    # One wait for the whole batch of 34 addresses, not one per address.
+    assert elapsed < 3, elapsed
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes
+    stopped = [r for r in caplog.records if r.getMessage().startswith("CDN purge stopped")]
+    assert len(stopped) == 1

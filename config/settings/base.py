@@ -180,6 +180,8 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 # backends, with their language rewriting off.
 WAGTAILFRONTENDCACHE = {}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Seconds a CDN has to answer one purge; a failure ends the batch (`TimedHTTPBackend`).
+PURGE_TIMEOUT = 2
 # Documents always through Wagtail's view, which applies their collection's privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's database search; on PostgreSQL each language is stemmed by its own rules.

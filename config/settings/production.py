@@ -83,7 +83,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_HTTP_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTP backend with a timeout (`home.serving.purge`).
+        "BACKEND": "home.serving.purge.TimedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_HTTP_URL"],
     }
 if os.environ.get("CLOUDFLARE_ZONEID"):

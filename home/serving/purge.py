@@ -20,10 +20,17 @@ Purges are sent once the change is committed, so a CDN that refetches at once ge
 new content; only when a CDN is configured (`WAGTAILFRONTENDCACHE`).
 """
 
+import logging
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
+
 from django.conf import settings
 from django.db import transaction
 from modelcluster.fields import ParentalKey
+from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
 
 
 class SiteAddress:
@@ -81,11 +88,38 @@ def urls_for_language(locale_id=None):
 
 
 def send(urls):
+    """Purge `urls` once the change is committed, through Wagtail's purge task (its task
+    backend records a failure; the change itself is saved either way, and pages expire at
+    the CDN by their own `s-maxage`)."""
     if not urls:
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     transaction.on_commit(lambda: purge_urls_from_cache(urls))
+
+
+class TimedHTTPBackend(HTTPBackend):
+    """Wagtail's HTTP (Varnish-style) purge with a timeout, failing loudly.
+
+    Wagtail's backend calls `urlopen` with no timeout, so a hung CDN would hold an
+    editor's publish for ever, and it logs and goes on after each refused URL, so a CDN
+    that is down would cost one wait per URL of the batch. Here each request has
+    `PURGE_TIMEOUT` seconds, and a failure is logged and ends the batch."""
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        target = (self.cache_scheme, self.cache_netloc, parts.path, parts.query, parts.fragment)
+        request = PurgeRequest(
+            url=urlunsplit(target), headers={"Host": host, "User-Agent": "mip-frontendcache"}
+        )
+        timeout = settings.PURGE_TIMEOUT
+        try:
+            with urlopen(request, timeout=timeout):
+                pass
+        except OSError as error:  # refused, hung, or an HTTP error from the CDN
+            logger.error("CDN purge stopped at %s: %s", url, error)
+            raise
 
 
 def page_changed(sender, instance, **kwargs):
