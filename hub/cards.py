@@ -131,11 +131,7 @@ def speaker_context(index, speaker, request):
         )
         .order_by("-published_at", "-pk")
     )
-    return {
-        "speaker": speaker,
-        "cards": make_cards(items, request),
-        "speakers_url": index.route_url("speakers", request=request),
-    }
+    return {"speaker": speaker, "cards": make_cards(items, request)}
 
 
 def topic_extras(topic_page, topic, request):

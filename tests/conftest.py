@@ -141,6 +141,16 @@ def parse(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
+def image_urls(html):
+    """Every image address a parsed page names: img src, each srcset candidate, og:image."""
+    urls = set()
+    for tag in html.select("img[src], source[srcset]"):
+        for candidate in (tag.get("srcset") or tag["src"]).split(","):
+            urls.add(candidate.strip().split(" ")[0])
+    urls.update(meta["content"] for meta in html.select('meta[property="og:image"]'))
+    return urls
+
+
 @pytest.fixture
 def hub_site(home_pages, locales):
     """An Italian hub with two topics, its English translation, and topics in both languages."""

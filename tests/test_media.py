@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .conftest import parse
+from .conftest import image_urls, parse
 from .test_images import make_image
 
 pytestmark = pytest.mark.django_db
@@ -70,12 +70,9 @@ def test_a_private_collections_document_asks_for_a_login(client):
 def test_every_image_of_the_demo_pages_answers(demo_for_reading, client):
     seen = set()
     for path in ("/it/", "/en/", "/it/keeponlearning/", "/en/keeponlearning/speakers/"):
-        html = parse(client.get(path))
-        for tag in html.select("img[src], source[srcset]"):
-            for candidate in (tag.get("srcset") or tag["src"]).split(","):
-                seen.add(candidate.strip().split(" ")[0])
-        for meta in html.select('meta[property="og:image"]'):
-            seen.add(meta["content"].removeprefix("http://testserver"))
+        seen |= {
+            url.removeprefix("http://testserver") for url in image_urls(parse(client.get(path)))
+        }
     local = [url for url in seen if url.startswith("/media/")]
     assert len(local) > 10
     assert [url for url in local if client.get(url).status_code != 200] == []

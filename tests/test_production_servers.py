@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from .conftest import image_urls
 from .factories import StandardPageFactory
 from .servers import Editor, free_port, request, title, unavailable
 
@@ -229,12 +230,7 @@ def test_every_image_of_the_demo_answers_under_the_production_server(postgresql,
     for path in pages:
         status, _headers, body = request(server.port, path)
         assert status == 200, path
-        html = BeautifulSoup(body, "html.parser")
-        for tag in html.select("img[src], source[srcset]"):
-            for candidate in (tag.get("srcset") or tag["src"]).split(","):
-                images.add(candidate.strip().split(" ")[0])
-        for meta in html.select('meta[property="og:image"]'):
-            images.add(meta["content"])
+        images |= image_urls(BeautifulSoup(body, "html.parser"))
         images.update(re.findall(r'"(https?://[^"]+\.(?:jpg|png|webp|avif))"', body.decode()))
     local = {urlsplit(url).path for url in images if urlsplit(url).path.startswith("/media/")}
     assert len(local) > 20
@@ -306,11 +302,7 @@ def test_the_same_pages_work_from_s3_storage_without_local_files(
         for path in ("/it/", "/en/", "/en/keeponlearning/smart-working-five-habits/"):
             status, _headers, body = request(server.port, path)
             assert status == 200, path
-            html = BeautifulSoup(body, "html.parser")
-            for tag in html.select("img[src], source[srcset]"):
-                for candidate in (tag.get("srcset") or tag["src"]).split(","):
-                    images.add(candidate.strip().split(" ")[0])
-            images.update(meta["content"] for meta in html.select('meta[property="og:image"]'))
+            images |= image_urls(BeautifulSoup(body, "html.parser"))
         assert images and all(url.startswith(f"{endpoint}/mip-media/") for url in images)
         for url in sorted(images):
             with urllib.request.urlopen(url, timeout=10) as answer:
