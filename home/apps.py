@@ -8,6 +8,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import pre_migrate
+
+        from .operations.page_tree import before_migrate
         from .review.guard import connect_signals as connect_review_guard
         from .serving import renditions
         from .serving.caching import connect_signals
@@ -17,3 +20,5 @@ class HomeConfig(AppConfig):
         connect_review_guard()
         strings.connect()
         renditions.install()
+        # Once per migrate (sent for every app; this one's is enough).
+        pre_migrate.connect(before_migrate, sender=self, dispatch_uid="remove_content_of_zero")

@@ -185,14 +185,16 @@ SPEAKERS = [
 def build_topics(italian, english):
     topics = {}
     for position, spec in enumerate(TOPICS):
-        name = t(*spec["name"])
-        topic = Topic.objects.filter(locale=italian, slug=spec["slug"][0]).first()
+        # Every text is registered whether or not the topic exists yet: the topic pages
+        # built from it are translated from the same texts.
+        name, slug, description = (t(*spec[key]) for key in ("name", "slug", "description"))
+        topic = Topic.objects.filter(locale=italian, slug=slug).first()
         if topic is None:
             topic = Topic.objects.create(
                 locale=italian,
                 name=name,
-                slug=t(*spec["slug"]),
-                description=t(*spec["description"]),
+                slug=slug,
+                description=description,
                 sort_order=position,
                 image=ensure_image(f"Tema: {spec['name'][0]}", background=PALETTE[position]),
             )
@@ -204,18 +206,18 @@ def build_topics(italian, english):
 def build_speakers(italian, english):
     speakers = {}
     for spec in SPEAKERS:
+        fields = {
+            "name": t(spec["name"], spec["name"]),
+            "slug": t(spec["slug"], spec["slug"]),
+            "role": t(*spec["role"]),
+            "organisation": t(spec["organisation"], spec["organisation"])
+            if spec["organisation"]
+            else "",
+            "bio": t(*spec["bio"]),
+        }
         speaker = Speaker.objects.filter(locale=italian, slug=spec["slug"]).first()
         if speaker is None:
-            speaker = Speaker.objects.create(
-                locale=italian,
-                name=t(spec["name"], spec["name"]),
-                slug=t(spec["slug"], spec["slug"]),
-                role=t(*spec["role"]),
-                organisation=t(spec["organisation"], spec["organisation"])
-                if spec["organisation"]
-                else "",
-                bio=t(*spec["bio"]),
-            )
+            speaker = Speaker.objects.create(locale=italian, **fields)
         ensure_translation(speaker, english, t)
         speakers[spec["key"]] = speaker
     return speakers
