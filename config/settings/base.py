@@ -236,6 +236,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# A preview: the public page, in the admin's own frame.
+PREVIEW_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "frame-ancestors": ["'self'"],
+}
 # The admin runs Wagtail's own inline scripts and styles; it keeps what stops framing and plugins.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
