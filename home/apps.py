@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_migrate
 
+        from .editors import dates
         from .operations.page_tree import before_migrate
         from .review.guard import connect_signals as connect_review_guard
         from .serving import renditions
@@ -20,5 +21,6 @@ class HomeConfig(AppConfig):
         connect_review_guard()
         strings.connect()
         renditions.install()
+        dates.install()
         # Once per migrate (sent for every app; this one's is enough).
         pre_migrate.connect(before_migrate, sender=self, dispatch_uid="remove_content_of_zero")

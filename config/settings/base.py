@@ -138,6 +138,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates written the way each language writes them (config/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Rome"
+# The admin's date fields and their picker, in both languages: day first, 24-hour clock
+# (see home/editors/dates.py; config/formats/ reads them back).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 USE_I18N = True
 USE_TZ = True
 

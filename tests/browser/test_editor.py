@@ -102,3 +102,88 @@ def test_editor_publishes_an_article_that_leads_the_hub(new_page):
     first_card.click()
     expect(visitor.locator("h1")).to_have_text(TITLE)
     expect(visitor.locator(f'main img[alt="{ALT_TEXT}"]')).to_be_visible()
+
+
+def test_the_preview_panel_shows_every_page_type_in_both_languages(new_page):
+    """The panel beside the form, not only the new tab: its frame holds the page itself,
+    with the site's stylesheet applied, for each page type of the demo in each language."""
+    from bs4 import BeautifulSoup
+    from django.test import Client
+    from wagtail.models import Page
+
+    from .conftest import SCREENSHOTS
+
+    get_user_model().objects.create_superuser("previewer", "previewer@example.com", "password")
+    page = new_page(locale="en-GB")
+    log_in(page, "previewer", "password")
+    client = Client()
+    seen = set()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for item in Page.objects.filter(depth__gt=1, live=True).order_by("path").specific():
+        kind = (type(item).__name__, item.locale.language_code)
+        if kind in seen:
+            continue
+        seen.add(kind)
+        public = BeautifulSoup(client.get(item.url).content, "html.parser")
+        page.goto(f"/admin/pages/{item.pk}/edit/")
+        if "Translation of" in page.title():
+            # A translation is edited in wagtail-localize's editor: its Preview menu lists
+            # the preview modes, each opening a tab.
+            page.get_by_role("button", name="Preview").click()
+            with page.context.expect_page() as opened:
+                page.locator("a[target=_blank][href*='preview']").first.click()
+            document = shown = opened.value
+        else:
+            page.get_by_role("button", name="Toggle preview").click()
+            document, shown = page.frame_locator("#w-preview-iframe"), page
+        expect(document.locator("h1")).to_have_text(public.h1.get_text(" ", strip=True))
+        # The site's own stylesheet was loaded and applied.
+        styled = document.locator("body").evaluate(
+            "body => [...body.ownerDocument.styleSheets].some("
+            "sheet => sheet.href && sheet.href.includes('/css/main') && sheet.cssRules.length)"
+        )
+        assert styled, kind
+        shown.screenshot(path=SCREENSHOTS / f"preview-{kind[0]}-{kind[1]}-1280.png")
+        if shown is not page:
+            shown.close()
+    assert len(seen) >= 26, sorted(seen)
+
+
+def test_dates_typed_by_hand_are_kept_as_typed(new_page):
+    """An editor types a webinar's start the Italian way, the ISO way and wrongly: the first
+    two are saved and shown day first after a reload; the third is refused with the form it
+    expects, and the field still holds what was typed."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hub.models import WebinarPage
+
+    get_user_model().objects.create_superuser("scheduler", "scheduler@example.com", "password")
+    webinar = WebinarPage.objects.filter(locale__language_code="it").first()
+    page = new_page(locale="it-IT")
+    log_in(page, "scheduler", "password")
+    field = page.locator("#id_starts_at")
+    save_draft = page.locator("footer").get_by_role("button", name="Salva bozza")
+    for typed, shown, saved in [
+        ("31/12/2026 18:00", "31/12/2026 18:00", datetime(2026, 12, 31, 18, 0)),
+        ("2026-11-30 09:15", "30/11/2026 09:15", datetime(2026, 11, 30, 9, 15)),
+    ]:
+        page.goto(f"/admin/pages/{webinar.pk}/edit/")
+        field.fill("")
+        field.press_sequentially(typed)
+        field.press("Tab")
+        expect(field).to_have_value(typed)
+        save_draft.click()
+        expect(page.locator(".messages")).to_contain_text("aggiornata")
+        page.reload()
+        expect(field).to_have_value(shown)
+        draft = WebinarPage.objects.get(pk=webinar.pk).get_latest_revision_as_object()
+        assert draft.starts_at == saved.replace(tzinfo=ZoneInfo("Europe/Rome"))
+
+    page.goto(f"/admin/pages/{webinar.pk}/edit/")
+    field.fill("")
+    field.press_sequentially("31/13/2026 18:00")
+    field.press("Tab")
+    save_draft.click()
+    expect(page.locator(".error-message", has_text="per esempio 31/12/2026 18:00")).to_be_visible()
+    expect(field).to_have_value("31/13/2026 18:00")
