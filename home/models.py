@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import LinkBlock, StoryBlock
+from .editors.page_form import PageForm
 from .extensions import HOME_PAGE_SECTIONS
 
 
@@ -24,6 +25,8 @@ class BasePage(Page):
     uses them; the SEO title and description are Wagtail's own `seo_title` and
     `search_description`, shown on the Promote tab.
     """
+
+    base_form_class = PageForm
 
     listing_title = models.CharField(
         _("listing title"),

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .editors import creation as creation_hooks  # noqa: F401
 from .editors import hooks as editors_hooks  # noqa: F401
 from .models import FooterContent, NavigationMenu
 from .translations import hooks as translations_hooks  # noqa: F401

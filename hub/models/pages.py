@@ -14,7 +14,6 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import StoryBlock
+from home.editors.page_form import PageForm
 from home.models import BasePage
 from home.seo.structured_data import ORGANISATION, image_url
 from home.seo.urls import absolute_url, public_base_url
@@ -50,7 +50,7 @@ def url_field(verbose_name, help_text=""):
     )
 
 
-class HubItemForm(WagtailAdminPageForm):
+class HubItemForm(PageForm):
     """Offers only the topics of the page's own language, and says what a web address
     must look like when one is refused."""
 

@@ -187,3 +187,34 @@ def test_dates_typed_by_hand_are_kept_as_typed(new_page):
     save_draft.click()
     expect(page.locator(".error-message", has_text="per esempio 31/12/2026 18:00")).to_be_visible()
     expect(field).to_have_value("31/13/2026 18:00")
+
+
+def test_publishing_right_after_the_last_keystroke_publishes_once(new_page):
+    """Wagtail autosaves a new page as a draft once its form is valid; pressing Publish at
+    any moment, before, during or after that autosave, publishes the page once."""
+    get_user_model().objects.create_superuser("quick", "quick@example.com", "password")
+    hub = HubIndexPage.objects.get(locale__language_code="it")
+    page = new_page(locale="en-GB")
+    log_in(page, "quick", "password")
+    # Milliseconds between leaving the title and Publish: from before Wagtail's autosave
+    # starts, through its request, to after it has created the draft.
+    for attempt, pause in enumerate([0, 250, 500, 750, 1000, 1100, 1200, 1300, 1400, 2500]):
+        title = f"Pubblicata subito {attempt}"
+        page.goto(f"/admin/pages/add/hub/articlepage/{hub.pk}/")
+        page.locator("#id_contributors-0-speaker-chooser").get_by_role("button").first.click()
+        page.locator(".modal [data-chooser-modal-choice]").first.click()
+        page.check("#id_topics_0")
+        insert_block(page, "Paragraph")
+        page.locator(f"{BODY} .public-DraftEditor-content").last.click()
+        page.keyboard.type(PARAGRAPH)
+        # The title last, as a person types it; then the menu, which leaves the title and so
+        # starts Wagtail's autosave; then, after the pause, Publish.
+        page.locator("#id_title").press_sequentially(title)
+        page.locator("footer").get_by_role("button", name="More actions").click()
+        page.wait_for_timeout(pause)
+        page.get_by_role("button", name="Publish").click()
+        expect(page).to_have_url(re.compile(rf"/admin/pages/{hub.pk}/$"))
+        expect(page.locator(".messages")).to_contain_text("published")
+        pages = ArticlePage.objects.filter(title=title)
+        assert pages.count() == 1, (title, list(pages.values("pk", "live", "slug")))
+        assert pages.get().live
