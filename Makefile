@@ -59,12 +59,12 @@ bench: setup
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check site/templates home/templates
+	$(BIN)/djhtml --check site/templates home/templates hub/templates
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-	$(BIN)/djhtml site/templates home/templates
+	$(BIN)/djhtml site/templates home/templates hub/templates
 
 test: setup lint
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run

@@ -8,22 +8,31 @@ from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 WEBINAR_HORIZON = timedelta(days=14)
+PAST_LIMIT = 10
 
 
 def webinars_needing_attention(now=None):
     """Webinars starting in the next 14 days that still lack a registration link or a
-    speaker, soonest first. Cancelled and postponed webinars need nothing."""
+    speaker, soonest first; then webinars that took place and offer no recording, the
+    latest first (at most `PAST_LIMIT`). Cancelled and postponed webinars need nothing."""
     from .models import WebinarPage
 
     now = now or timezone.now()
-    return (
-        WebinarPage.objects.filter(starts_at__gte=now, starts_at__lt=now + WEBINAR_HORIZON)
-        .exclude(status_override__in=[WebinarPage.CANCELLED, WebinarPage.POSTPONED])
+    webinars = WebinarPage.objects.exclude(
+        status_override__in=[WebinarPage.CANCELLED, WebinarPage.POSTPONED]
+    ).select_related("locale")
+    upcoming = (
+        webinars.filter(starts_at__gte=now, starts_at__lt=now + WEBINAR_HORIZON)
         .annotate(speaker_count=Count("contributors"))
         .filter(Q(registration_url="") | Q(speaker_count=0))
-        .select_related("locale")
         .order_by("starts_at", "pk")
     )
+    # A webinar still live has no recording yet: only those that have ended are asked for one.
+    started = webinars.filter(starts_at__lt=now, stream_url="").order_by("-starts_at", "-pk")
+    unrecorded = [webinar for webinar in started[: PAST_LIMIT + 1] if webinar.ends_at <= now]
+    for webinar in unrecorded:
+        webinar.needs_recording = True
+    return [*upcoming, *unrecorded[:PAST_LIMIT]]
 
 
 class WebinarsNeedingAttentionPanel(Component):
@@ -34,7 +43,7 @@ class WebinarsNeedingAttentionPanel(Component):
     order = 140
 
     def get_context_data(self, parent_context):
-        return {"webinars": list(webinars_needing_attention())}
+        return {"webinars": webinars_needing_attention()}
 
     def render_html(self, parent_context=None):
         user = parent_context["request"].user

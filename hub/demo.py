@@ -39,6 +39,9 @@ from .scale import build_scale
 
 t = Bilingual()
 ROME = ZoneInfo("Europe/Rome")
+# The demo's links follow the school's own addresses.
+SCHOOL = "https://www.som.polimi.it"
+UNRECORDED = {"sanita-digitale-emergenza"}
 
 PALETTE = [(11, 61, 110), (27, 94, 75), (96, 42, 110), (120, 60, 20), (20, 90, 120)]
 
@@ -502,6 +505,30 @@ def build_items(hub, topics, speakers):
         people,
     ) in enumerate(webinar_specs):
         past = participants is not None
+        # One webinar of the spring was not recorded: its page says so, and the editors'
+        # dashboard asks for a recording.
+        recorded = past and slug[0] not in UNRECORDED
+        if not past:
+            practical = (
+                "La partecipazione è gratuita; il link per collegarsi arriva con la conferma "
+                "dell’iscrizione.",
+                "Taking part is free; the link to join arrives with the confirmation of your "
+                "registration.",
+            )
+        elif recorded:
+            practical = (
+                "L’incontro si è svolto in diretta e la registrazione è disponibile su questa "
+                "pagina, con le domande del pubblico.",
+                "The meeting took place live and its recording is available on this page, "
+                "with the audience’s questions.",
+            )
+        else:
+            practical = (
+                "L’incontro si è svolto in diretta e non è stato registrato: i temi principali "
+                "sono ripresi negli approfondimenti dello stesso argomento.",
+                "The meeting took place live and was not recorded: its main themes are taken "
+                "up in the deep-dives on the same topic.",
+            )
         items.append(
             item(
                 hub,
@@ -516,12 +543,8 @@ def build_items(hub, topics, speakers):
                 published_at=starts_at - timedelta(days=30),
                 duration_minutes=60,
                 delivery_language=language,
-                registration_url=""
-                if past
-                else f"https://www.example.com/keeponlearning/register/{slug[1]}",
-                stream_url=f"https://www.example.com/keeponlearning/recordings/{slug[1]}"
-                if past
-                else "",
+                registration_url="" if past else f"{SCHOOL}/keeponlearning/iscrizione/{slug[0]}/",
+                stream_url=f"{SCHOOL}/keeponlearning/registrazioni/{slug[0]}/" if recorded else "",
                 participant_count=participants,
                 audiences=audiences("students", "companies", "alumni"),
                 contributors=contributors(speakers, *people),
@@ -531,10 +554,7 @@ def build_items(hub, topics, speakers):
                             "Un’ora in diretta: i relatori presentano il tema con esempi concreti e rispondono alle domande del pubblico.",
                             "One live hour: the speakers present the topic with concrete examples and answer questions from the audience.",
                         ),
-                        (
-                            "La partecipazione è gratuita; il link per collegarsi arriva con la conferma dell’iscrizione.",
-                            "Taking part is free; the link to join arrives with the confirmation of your registration.",
-                        ),
+                        practical,
                     )
                 ],
             )
@@ -623,7 +643,7 @@ def build_items(hub, topics, speakers):
                 is_free=free,
                 price=price,
                 delivery_language=language,
-                enrolment_url=f"https://www.example.com/keeponlearning/enrol/{slug[1]}",
+                enrolment_url=f"{SCHOOL}/corsi-online/{slug[0]}/",
                 audiences=audiences("students", "alumni", "companies"),
                 contributors=contributors(
                     speakers,
@@ -742,7 +762,7 @@ def build_items(hub, topics, speakers):
                 title=t(*title),
                 summary=t(*summary),
                 published_at=rome(2020, 4 + position, 21, 9),
-                video_url=f"https://www.example.com/keeponlearning/talks/{slug[1]}",
+                video_url=f"{SCHOOL}/keeponlearning/talk/{slug[0]}/",
                 delivery_language="it",
                 audiences=audiences("students", "companies", "alumni", "faculty-partners"),
                 contributors=contributors(speakers, *people),

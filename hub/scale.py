@@ -36,8 +36,12 @@ def kind_fields(model, n, documents):
             "starts_at": now + timedelta(days=(-n if past else n), hours=1),
             "duration_minutes": 60,
             "participant_count": 100 + n if past else None,
-            "stream_url": f"https://www.example.com/recordings/{n}" if past else "",
-            "registration_url": "" if past else f"https://www.example.com/register/{n}",
+            "stream_url": f"https://www.som.polimi.it/keeponlearning/registrazioni/{n}/"
+            if past
+            else "",
+            "registration_url": ""
+            if past
+            else f"https://www.som.polimi.it/keeponlearning/iscrizione/{n}/",
             "delivery_language": "it",
             "description": paragraph,
         }

@@ -113,7 +113,7 @@ class ContactCardBlock(blocks.StructBlock):
         preview_value = {
             "name": _("Student services"),
             "description": "",
-            "email": "students@example.org",
+            "email": "servizi.studenti@som.polimi.it",
             "phone": "+39 02 0000 0000",
             "hours": _("Monday to Friday, 9 am to 5 pm"),
         }

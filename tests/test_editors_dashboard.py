@@ -48,9 +48,7 @@ def panel_rows(admin_client):
     ]
 
 
-def test_the_dashboard_lists_webinars_of_the_next_14_days_that_miss_something(
-    admin_client, hub_site, locales
-):
+def test_the_dashboard_lists_webinars_that_miss_something(admin_client, hub_site, locales):
     speaker = Speaker.objects.create(locale=locales["it"], name="Anna Rossi", slug="anna-rossi")
     link = {"registration_url": "https://example.org/iscriviti"}
     webinar(hub_site, "Senza link", 5, speakers=[speaker])
@@ -59,12 +57,20 @@ def test_the_dashboard_lists_webinars_of_the_next_14_days_that_miss_something(
     webinar(hub_site, "Tutto pronto", 3, speakers=[speaker], **link)
     webinar(hub_site, "Fra tre settimane", 21)
     webinar(hub_site, "Annullato", 4, status_override=WebinarPage.CANCELLED)
+    # Those of the next 14 days that lack a link or speakers, soonest first; then those that
+    # took place and offer no recording, the latest first.
     webinar(hub_site, "Già passato", -1)
+    webinar(hub_site, "Passato da tempo", -300)
+    webinar(hub_site, "Registrato", -2, stream_url="https://www.som.polimi.it/r/")
+    webinar(hub_site, "Annullato passato", -3, status_override=WebinarPage.CANCELLED)
+    webinar(hub_site, "In diretta ora", -0.003)
 
     assert panel_rows(admin_client) == [
         ("Senza nulla", ["Link d’iscrizione", "Relatori"]),
         ("Senza link", ["Link d’iscrizione"]),
         ("Senza relatori", ["Relatori"]),
+        ("Già passato", ["Registrazione"]),
+        ("Passato da tempo", ["Registrazione"]),
     ]
 
 
