@@ -140,3 +140,34 @@ def test_home_page_leads_to_the_reopening_section(client):
         assert teaser.select_one("a.button")["href"] == reopening.url
         menu = [a["href"] for a in html.select("nav.site-nav a")]
         assert reopening.url in menu
+
+
+def test_links_follow_the_schools_domain_and_past_webinars_say_what_they_offer(client):
+    """No placeholder address anywhere the demo shows; a webinar that took place offers its
+    recording or says it has none, and never promises a link with the registration."""
+    placeholders = ("example.com", "example.org", "example.net")
+    for page in Page.objects.filter(depth__gte=2).live().specific():
+        html = client.get(page.url).content.decode()
+        assert not any(placeholder in html for placeholder in placeholders), page.url
+    promises = ("arriva con la conferma", "arrives with the confirmation")
+    states = set()
+    for webinar in WebinarPage.objects.live():
+        text = parse(client.get(webinar.url)).main.get_text(" ", strip=True)
+        state = webinar.state()
+        states.add(state)
+        if state == WebinarPage.UPCOMING:
+            continue
+        assert not any(promise in text for promise in promises), webinar.url
+        if state == WebinarPage.ON_DEMAND:
+            assert webinar.stream_url.startswith("https://www.som.polimi.it/"), webinar.url
+        else:
+            assert not webinar.stream_url
+            assert ("non è stato registrato" in text) or ("was not recorded" in text)
+    assert {WebinarPage.ON_DEMAND, WebinarPage.ENDED} <= states
+
+
+def test_the_dashboard_asks_for_the_missing_recording(admin_client):
+    panel = parse(admin_client.get("/admin/")).select_one("#editors-webinars-content")
+    unrecorded = WebinarPage.objects.filter(slug__in=["sanita-digitale-emergenza"]).get()
+    links = [a["href"] for a in panel.select("tbody a")]
+    assert f"/admin/pages/{unrecorded.pk}/edit/" in links
