@@ -13,11 +13,18 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from home.demo import roles
+from home.review.actors import setting_up_site
 from hub.models import WebinarPage
 from reopening import workflow as workflows
 from reopening.models import ReopeningInfoPage
 
-from .conftest import add_reopening_info_page, parse, publish_translation
+from .conftest import (
+    add_reopening_info_page,
+    localize,
+    parse,
+    publish_translation,
+    sync_translations,
+)
 from .hub_helpers import make_item
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +230,121 @@ def test_changing_a_live_slug_leaves_a_redirect_in_its_language(
     other = pages["en" if language == "it" else "it"]
     other.refresh_from_db()
     assert client.get(other.url).status_code == 200
+
+
+def test_a_reviewers_day_changes_requested_then_approved_in_both_languages(
+    client,
+    django_user_model,
+    groups,
+    safety_page,
+    locales,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    """The editor submits a change to a safety page; both reviewers are told, each in their
+    language; one opens the comparison with the live version and asks for changes with a
+    comment, which reaches the editor in Italian; the editor fixes and resubmits; the
+    reviewer approves and the page goes live; the English translation, synced, goes
+    through its own review before it is live too."""
+    with setting_up_site():
+        english = localize(safety_page, locales["en"], {"Sicurezza": "Safety"})
+    people = {}
+    for username, group, language in [
+        ("redazione", "Editors", "it"),
+        ("revisione", "Reviewers", "it"),
+        ("review", "Reviewers", "en"),
+    ]:
+        people[username] = member(django_user_model, username, group, language)
+        people[username].email = f"{username}@som.polimi.it"
+        people[username].save()
+    editor, reviewer = people["redazione"], people["revisione"]
+
+    def edit(introduction):
+        client.force_login(editor)
+        page = ReopeningInfoPage.objects.get(pk=safety_page.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"/admin/pages/{page.pk}/edit/",
+                info_page_form(page, introduction=introduction, **{"action-submit": "1"}),
+            )
+        assert response.status_code == 302, response.content[:2000]
+
+    def sent_to(username):
+        return [message for message in mailoutbox if people[username].email in message.to]
+
+    edit("Mascherina anche all'aperto, fino a nuovo avviso.")
+    state = WorkflowState.objects.get(object_id=str(safety_page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    # Both reviewers are told, each in their own language; the editor is not.
+    assert "inviat" in sent_to("revisione")[0].subject.lower()
+    assert "submitted" in sent_to("review")[0].subject.lower()
+    assert sent_to("redazione") == []
+
+    # The reviewer finds it on the dashboard and compares it with the live version.
+    client.force_login(reviewer)
+    dashboard = parse(client.get("/admin/"))
+    awaiting = dashboard.select_one("[id*=awaiting]")
+    assert awaiting is not None and "Sicurezza" in awaiting.get_text()
+    revision = ReopeningInfoPage.objects.get(pk=safety_page.pk).latest_revision
+    compare = client.get(f"/admin/pages/{safety_page.pk}/revisions/compare/live...{revision.pk}/")
+    assert compare.status_code == 200
+    compared = parse(compare).get_text(" ", strip=True)
+    assert "Mascherina al chiuso." in compared and "fino a nuovo avviso" in compared
+
+    # Changes requested, with a comment that reaches the editor in Italian.
+    mailoutbox.clear()
+    task_state = state.current_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/pages/workflow/action/{safety_page.pk}/reject/{task_state.pk}/",
+            {"comment": "Indicate la data di fine dell'obbligo."},
+        )
+    assert response.status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    told = sent_to("redazione")
+    assert told and "Indicate la data di fine" in told[0].body
+    assert "rifiutata" in told[0].subject.lower()
+    assert not ReopeningInfoPage.objects.get(pk=safety_page.pk).introduction.startswith(
+        "Mascherina anche"
+    )
+
+    # Fixed and resubmitted: the same workflow goes on, and the reviewers are told again.
+    mailoutbox.clear()
+    edit("Mascherina anche all'aperto fino al 30 settembre.")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert WorkflowState.objects.filter(object_id=str(safety_page.pk)).count() == 1
+    assert sent_to("revisione") and sent_to("review")
+
+    client.force_login(reviewer)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/pages/workflow/action/{safety_page.pk}/approve/{state.current_task_state.pk}/",
+            {"comment": ""},
+        )
+    assert response.status_code in (200, 302)
+    italian = ReopeningInfoPage.objects.get(pk=safety_page.pk)
+    assert italian.live and italian.introduction.endswith("fino al 30 settembre.")
+    assert "approvat" in sent_to("redazione")[0].subject.lower()
+
+    # The English page follows through its own review: the editor's sync saves a draft and
+    # submits it; until a reviewer approves it, visitors read the reviewed English text.
+    client.force_login(editor)
+    sync_translations(client, italian.translation_key, django_capture_on_commit_callbacks)
+    english = ReopeningInfoPage.objects.get(pk=english.pk)
+    english_state = WorkflowState.objects.get(
+        object_id=str(english.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    assert not english.introduction.endswith("30 settembre.")
+    client.force_login(people["review"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/pages/workflow/action/{english.pk}/approve/"
+            f"{english_state.current_task_state.pk}/",
+            {"comment": ""},
+        )
+    english = ReopeningInfoPage.objects.get(pk=english.pk)
+    assert english.live and not english.has_unpublished_changes
+    assert english.get_latest_revision().approved_go_live_at is None

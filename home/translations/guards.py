@@ -102,6 +102,11 @@ def update(request, translation_source_id):
         submitted = []
         with transaction.atomic():
             for translation in held:
+                # Fresh from the database: the view has just updated the source's content
+                # (new blocks among it), and the draft is built from that content.
+                translation = Translation.objects.select_related("source", "target_locale").get(
+                    pk=translation.pk
+                )
                 target = save_translation_draft(translation, request.user)
                 if submit_for_review(target, request.user):
                     submitted.append(target)
