@@ -14,10 +14,12 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
+from wagtail.models import WorkflowState
 
 from home.demo import Bilingual, ensure_page, ensure_translation, locales
 
 from .models import AlertBanner, ReopeningChange, ReopeningFaqPage, ReopeningInfoPage, ReopeningPage
+from .workflow import build_workflows
 
 t = Bilingual()
 
@@ -869,4 +871,29 @@ def build(home):
             translated.save_revision().publish()
     banner = build_banner(italian, section, section.reopening_date)
     ensure_translation(banner, english, t)
+    submit_pending_change(information)
     return {"menu": [section]}
+
+
+# A change an editor has submitted and no reviewer has looked at yet: the reviewers find it
+# on their dashboard (Wagtail's "Awaiting your review") the first time they log in.
+PENDING_PAGE = "accessi-e-prenotazioni"
+PENDING_INTRODUCTION = (
+    "Prenota il tuo posto in aula dall’app del MIP fino a due giorni prima della lezione: "
+    "i posti non confermati entro la sera precedente tornano disponibili."
+)
+
+
+def submit_pending_change(information):
+    page = next((page for page in information if page.slug == PENDING_PAGE), None)
+    if page is None or WorkflowState.objects.filter(object_id=str(page.pk)).exists():
+        return
+    # The section's review, not Wagtail's default workflow (the site setup runs it again).
+    build_workflows()
+    workflow = page.get_workflow()
+    if workflow is None:
+        return
+    page = page.specific
+    page.introduction = PENDING_INTRODUCTION
+    page.save_revision()
+    workflow.start(page, None)

@@ -171,3 +171,29 @@ def test_the_dashboard_asks_for_the_missing_recording(admin_client):
     unrecorded = WebinarPage.objects.filter(slug__in=["sanita-digitale-emergenza"]).get()
     links = [a["href"] for a in panel.select("tbody a")]
     assert f"/admin/pages/{unrecorded.pk}/edit/" in links
+
+
+def test_a_change_awaits_review_in_the_demo(django_user_model):
+    """A reviewer's first login finds a submitted change to a safety page on the dashboard,
+    while visitors still read the reviewed text."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from wagtail.models import WorkflowState
+
+    from reopening import demo as reopening_demo
+    from reopening.models import ReopeningInfoPage
+
+    page = ReopeningInfoPage.objects.get(slug=reopening_demo.PENDING_PAGE)
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert page.introduction != reopening_demo.PENDING_INTRODUCTION
+    assert page.get_latest_revision_as_object().introduction == (
+        reopening_demo.PENDING_INTRODUCTION
+    )
+    reviewer = django_user_model.objects.create_user("revisione-demo", password="x")
+    reviewer.groups.add(Group.objects.get(name="Reviewers"))
+    client = Client()
+    client.force_login(reviewer)
+    assert state.workflow.name == "Reopening review"
+    awaiting = parse(client.get("/admin/")).select_one("[id*=awaiting]")
+    assert awaiting is not None and page.title in awaiting.get_text()

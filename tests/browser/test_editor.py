@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from hub.models import ArticlePage, HubIndexPage
 
+from .conftest import screenshot
+
 TITLE = "Ripartire in sicurezza: che cosa abbiamo imparato"
 HEADING = "Che cosa cambia a settembre"
 PARAGRAPH = "Le lezioni tornano in aula con posti prenotati e ingressi scaglionati."
@@ -218,3 +220,75 @@ def test_publishing_right_after_the_last_keystroke_publishes_once(new_page):
         pages = ArticlePage.objects.filter(title=title)
         assert pages.count() == 1, (title, list(pages.values("pk", "live", "slug")))
         assert pages.get().live
+
+
+def test_a_reviewers_day_in_the_italian_admin(new_page):
+    """The editor changes a safety page and submits it; the reviewer finds it on the
+    dashboard, compares it with the live version and asks for changes with a comment; the
+    editor fixes and resubmits; the reviewer approves and visitors read the new text."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.users.models import UserProfile
+
+    from reopening.models import ReopeningInfoPage
+
+    people = {}
+    for username, group in [("caporedattrice", "Editors"), ("revisora", "Reviewers")]:
+        user = get_user_model().objects.create_user(
+            username, f"{username}@som.polimi.it", "password"
+        )
+        user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "it"
+        profile.save()
+        people[username] = new_page(locale="it-IT")
+        log_in(people[username], username, "password")
+    editor, reviewer = people["caporedattrice"], people["revisora"]
+    safety = ReopeningInfoPage.objects.filter(locale__language_code="it").first()
+    first, second = "Ingressi scaglionati dalle 8:30.", "Ingressi scaglionati dalle 8:30 alle 9:30."
+
+    def change_and_submit(text, button):
+        editor.goto(f"/admin/pages/{safety.pk}/edit/")
+        editor.fill("#id_introduction", text)
+        editor.locator("footer").get_by_role("button", name="Altre azioni").click()
+        editor.get_by_role("button", name=button).click()
+        expect(editor.locator(".messages")).to_contain_text(safety.title)
+
+    change_and_submit(first, re.compile(r"^Invia a "))
+    reviewer.goto("/admin/")
+    awaiting = (
+        reviewer.locator("section, .w-panel")
+        .filter(has_text="revisione")
+        .filter(has_text=safety.title)
+    )
+    expect(awaiting.first).to_be_visible()
+    screenshot(reviewer, "review-dashboard")
+    latest = ReopeningInfoPage.objects.get(pk=safety.pk).latest_revision
+    reviewer.goto(f"/admin/pages/{safety.pk}/revisions/compare/live...{latest.pk}/")
+    expect(reviewer.locator("main")).to_contain_text("8:30")
+    screenshot(reviewer, "review-compare")
+
+    reviewer.goto(f"/admin/pages/{safety.pk}/edit/")
+    reviewer.locator("footer").get_by_role("button", name="Altre azioni").click()
+    reviewer.get_by_role("button", name="Richiedi modifiche").click()
+    reviewer.locator(".modal textarea[name=comment]").fill("Indicate anche l'orario di fine.")
+    reviewer.locator(".modal").get_by_role("button", name=re.compile("Richiedi modifiche")).click()
+    expect(reviewer.locator(".messages")).to_contain_text(safety.title)
+
+    change_and_submit(second, re.compile(r"^Invia di nuovo a "))
+    reviewer.goto(f"/admin/pages/{safety.pk}/edit/")
+    reviewer.locator("footer").get_by_role("button", name="Altre azioni").click()
+    reviewer.get_by_role("button", name=re.compile(r"^Approva")).first.click()
+    if reviewer.locator(".modal textarea[name=comment]").count():
+        reviewer.locator(".modal").get_by_role("button", name=re.compile("Approva")).click()
+    expect(reviewer.locator(".messages")).to_contain_text(safety.title)
+
+    visitor = new_page()
+    visitor.goto(safety.url)
+    expect(visitor.locator("main")).to_contain_text(second)
+    # One review, which asked for changes with the comment, then approved.
+    state = WorkflowState.objects.filter(object_id=str(safety.pk)).latest("created_at")
+    assert state.status == WorkflowState.STATUS_APPROVED
+    tasks = TaskState.objects.filter(workflow_state=state).order_by("started_at", "pk")
+    assert [task.status for task in tasks] == ["rejected", "approved"]
+    assert tasks[0].comment == "Indicate anche l'orario di fine."
