@@ -5,9 +5,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -337,7 +339,9 @@ class AlertBanner(TranslatableMixin, models.Model):
     """A short notice above every page (or only the reopening section) for a set time.
 
     Visitors see active banners in their language, most severe first, and can dismiss
-    one; a changed banner shows again. Pages carry their banners (see `views.page_banners`)
+    one; a changed banner shows again. A warning or an urgent banner that has no version in
+    a language yet shows on that language's pages in its own language, marked as not yet
+    translated: safety reaches everyone. Information waits for its translation. Pages carry their banners (see `views.page_banners`)
     and are cached no longer than until the next banner starts or ends; the same banners
     are also offered as `/alerts/<language>.json`.
     """
@@ -352,6 +356,8 @@ class AlertBanner(TranslatableMixin, models.Model):
         REOPENING = "reopening", _("Reopening section only")
 
     SEVERITY_RANK = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    # Shown in every language, in their own one until translated.
+    CROSSING = (Severity.WARNING, Severity.URGENT)
 
     message = models.CharField(
         _("message"), max_length=280, help_text=_("One short sentence; say what changes and when.")
@@ -418,7 +424,24 @@ class AlertBanner(TranslatableMixin, models.Model):
         """Besides the pages of its language, a CDN must forget the banners' JSON."""
         from django.urls import reverse
 
-        return [reverse("alert_banners", args=[self.locale.language_code])]
+        languages = [self.locale.language_code]
+        if self.purge_locale_id is None:
+            languages = [code for code, _name in settings.LANGUAGES]
+        return [reverse("alert_banners", args=[code]) for code in languages]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.stored_severity = instance.__dict__.get("severity")
+        return instance
+
+    @property
+    def purge_locale_id(self):
+        """The language whose pages a change of this banner changes; None for all, as a
+        warning or an urgent banner also shows (or showed, before this change) where it is
+        not translated yet."""
+        severities = {self.severity, getattr(self, "stored_severity", None)}
+        return None if severities & set(self.CROSSING) else self.locale_id
 
     def clean(self):
         super().clean()
@@ -438,9 +461,13 @@ class AlertBanner(TranslatableMixin, models.Model):
         """The banners of a language showing now or later, most severe first, then the
         newest: what pages keep between two saves and filter by the time of each request."""
         now = now or timezone.now()
-        banners = cls.objects.filter(locale__language_code=language_code, ends_at__gt=now)
+        own = Q(locale__language_code=language_code)
+        untranslated = Q(severity__in=cls.CROSSING) & ~Q(
+            translation_key__in=cls.objects.filter(own).values("translation_key")
+        )
+        banners = cls.objects.filter(own | untranslated, ends_at__gt=now)
         return sorted(
-            banners.select_related("link_page").order_by("-starts_at", "-pk"),
+            banners.select_related("link_page", "locale").order_by("-starts_at", "-pk"),
             key=lambda banner: cls.SEVERITY_RANK[banner.severity],
         )
 

@@ -27,7 +27,12 @@ SAFE_LINK = re.compile(r"(https?://|/(?!/))", re.IGNORECASE)
 
 
 def banner_data(banner, request):
+    """What a page and the JSON say of `banner`, in the active language. A banner of
+    another language (a warning not translated yet) names its language, so its words are
+    marked as such, and carries a note in the visitor's language."""
     link = banner.link(request)
+    language = banner.locale.language_code
+    untranslated = language != translation.get_language()
     return {
         "id": banner.pk,
         "version": banner.version,
@@ -35,7 +40,16 @@ def banner_data(banner, request):
         "severity_label": str(banner.get_severity_display()),
         "scope": banner.scope,
         "message": banner.message,
-        "link": {"url": link[0], "label": link[1]} if link else None,
+        "language": language,
+        "note": _("Not yet translated into the language of this page.") if untranslated else "",
+        "link": {
+            "url": link[0],
+            "label": link[1],
+            # A label of the banner's own is in its language; a page's title is the page's.
+            "language": language if banner.link_label else translation.get_language(),
+        }
+        if link
+        else None,
     }
 
 

@@ -112,9 +112,18 @@ def test_banner_json_describes_each_banner(client, reopening, locales, time_mach
     assert first["severity_label"] == "Warning"
     assert first["scope"] == "reopening"
     # A link to an Italian page leads English visitors to its English version.
-    assert first["link"] == {"url": "/en/nice-to-mip-you/", "label": "All about it"}
+    assert first["link"] == {
+        "url": "/en/nice-to-mip-you/",
+        "label": "All about it",
+        "language": "en",
+    }
     assert second["scope"] == "site"
-    assert second["link"] == {"url": "https://www.polimi.it/", "label": "Protocol"}
+    assert second["link"] == {
+        "url": "https://www.polimi.it/",
+        "label": "Protocol",
+        "language": "en",
+    }
+    assert first["language"] == "en" and first["note"] == ""
     assert re.fullmatch(r"[0-9a-f]{12}", first["version"])
     assert set(first) == {
         "id",
@@ -123,6 +132,8 @@ def test_banner_json_describes_each_banner(client, reopening, locales, time_mach
         "severity_label",
         "scope",
         "message",
+        "language",
+        "note",
         "link",
     }
 
@@ -151,16 +162,25 @@ def page_banners(response):
     found = []
     for block in html.select("[data-alert-banners] .alert-banner"):
         link = block.select_one(".alert-banner__link")
+        message = block.select_one(f"#alert-banner-{block['data-alert-id']}-message")
+        note = block.select_one(".alert-banner__note")
         found.append(
             {
                 "id": int(block["data-alert-id"]),
                 "version": block["data-alert-version"],
                 "severity": block["class"][1].removeprefix("alert-banner--"),
                 "severity_label": block.select_one(".alert-banner__severity").get_text(),
-                "message": block.select_one(
-                    f"#alert-banner-{block['data-alert-id']}-message"
-                ).get_text(),
-                "link": {"url": link["href"], "label": link.get_text()} if link else None,
+                "message": message.get_text(),
+                # The words' language: marked where it is not the page's.
+                "language": message.get("lang") or html.html["lang"],
+                "note": note.get_text() if note else "",
+                "link": {
+                    "url": link["href"],
+                    "label": link.get_text(),
+                    "language": link.get("lang") or html.html["lang"],
+                }
+                if link
+                else None,
             }
         )
     return found
@@ -242,13 +262,18 @@ def test_pages_show_the_banners_of_their_language_and_section(
     banner(locales["it"], "Finito.", ends_at=datetime.datetime(2020, 9, 9, tzinfo=ROME))
     banner(locales["it"], "Non ancora.", starts_at=datetime.datetime(2020, 9, 11, tzinfo=ROME))
 
-    assert page_messages(client, "/it/") == ["Informazione per tutti."]
+    # A warning or an urgent banner not translated yet also shows in the other language.
+    assert page_messages(client, "/it/") == ["English only.", "Informazione per tutti."]
     assert page_messages(client, "/it/nice-to-mip-you/") == [
+        "English only.",
         "Solo per la riapertura.",
         "Informazione per tutti.",
     ]
     assert page_messages(client, "/en/") == ["English only."]
-    assert page_messages(client, "/en/nice-to-mip-you/") == ["English only."]
+    assert page_messages(client, "/en/nice-to-mip-you/") == [
+        "English only.",
+        "Solo per la riapertura.",
+    ]
 
 
 def test_page_banners_carry_what_the_json_describes(client, reopening, locales, time_machine):
@@ -262,7 +287,11 @@ def test_page_banners_carry_what_the_json_describes(client, reopening, locales, 
     response = client.get("/en/nice-to-mip-you/")
     assert page_banners(response) == expected
     assert [item["severity_label"] for item in expected] == ["Urgent", "Warning", "Information"]
-    assert expected[1]["link"] == {"url": "/en/nice-to-mip-you/", "label": "All about it"}
+    assert expected[1]["link"] == {
+        "url": "/en/nice-to-mip-you/",
+        "label": "All about it",
+        "language": "en",
+    }
     # Escaped, like the message the script used to insert as text.
     assert b"Urgent &lt;b&gt;news&lt;/b&gt;." in response.content
 
@@ -454,3 +483,52 @@ def test_admin_refuses_a_link_to_both_a_page_and_an_address(client, editor, home
     assert response.status_code == 200
     assert field_errors(response, "link_url") == ["Choose either a page or an external link."]
     assert not AlertBanner.objects.exists()
+
+
+def test_an_untranslated_warning_reaches_the_other_language_marked_as_such(
+    client, reopening, locales, time_machine
+):
+    """Safety reaches everyone: a warning or an urgent banner written only in Italian shows
+    on English pages in Italian, with its language marked and a note in English; once
+    translated, the English version shows instead. Information waits for its translation."""
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    urgent = banner(
+        locales["it"],
+        "Campus chiuso oggi per un guasto all'impianto elettrico.",
+        severity="urgent",
+        link_page=reopening["it"],
+    )
+    banner(locales["it"], "Nuovi orari della biblioteca.", severity="info")
+    english = page_banners(client.get("/en/"))
+    assert [item["message"] for item in english] == [urgent.message]
+    assert english[0]["language"] == "it"
+    assert english[0]["note"] == "Not yet translated into English."
+    # Its link leads to the English page, named in English.
+    assert english[0]["link"] == {
+        "url": "/en/nice-to-mip-you/",
+        "label": reopening["en"].title,
+        "language": "en",
+    }
+    assert messages(client, "en") == [urgent.message]
+    assert client.get("/alerts/en.json").json()["banners"][0]["note"]
+    italian = page_banners(client.get("/it/"))
+    assert [item["note"] for item in italian] == ["", ""]
+
+    translated = urgent.copy_for_translation(locales["en"])
+    translated.message = "Campus closed today because of an electrical fault."
+    translated.save()
+    english = page_banners(client.get("/en/"))
+    assert [(item["message"], item["language"], item["note"]) for item in english] == [
+        ("Campus closed today because of an electrical fault.", "en", "")
+    ]
+
+
+def test_an_untranslated_warning_is_noted_in_italian_on_italian_pages(
+    client, home_pages, locales, time_machine
+):
+    time_machine.move_to(datetime.datetime(2020, 9, 10, tzinfo=ROME), tick=False)
+    banner(locales["en"], "Exams move online this week.", severity="warning")
+    italian = page_banners(client.get("/it/"))
+    assert [(item["language"], item["note"]) for item in italian] == [
+        ("en", "Non ancora tradotto in italiano.")
+    ]

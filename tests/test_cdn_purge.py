@@ -184,6 +184,28 @@ def test_a_banner_purges_every_page_of_its_language_and_its_json(
     assert purged(cdn) == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "after"), [("urgent", "urgent"), ("info", "warning"), ("urgent", "info")]
+)
+def test_a_warning_purges_the_pages_of_every_language(
+    demo_for_reading, db, cdn, client, django_capture_on_commit_callbacks, before, after
+):
+    """A warning or an urgent banner also shows where it is not translated yet: saving one,
+    or one that was, purges every language's pages and both JSON documents."""
+    everything = {path_of(url) for url in sitemap(client)[0]}
+    assert {path[:4] for path in everything} == {"/it/", "/en/"}
+    banner = AlertBanner.objects.filter(locale=Locale.objects.get(language_code="it")).first()
+    banner.severity = before
+    AlertBanner.objects.filter(pk=banner.pk).update(severity=before)
+    banner = AlertBanner.objects.get(pk=banner.pk)
+    banner.severity = after
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.save()
+    paths = purged(cdn)
+    assert {"/alerts/it.json", "/alerts/en.json"} <= paths
+    assert everything <= paths
+
+
 @override_settings(PUBLIC_BASE_URL="https://www.example.org")
 def test_the_cdn_is_told_the_public_host(
     demo_for_reading, db, cdn, django_capture_on_commit_callbacks

@@ -157,7 +157,9 @@ def content_changed(sender, instance, **kwargs):
     """A change to something pages show, other than a page (see the module's docstring)."""
     if not enabled() or part_of_a_page(instance):
         return
-    urls = urls_for_language(getattr(instance, "locale_id", None))
+    # A model may say which language's pages it shows on (`purge_locale_id`, None for all).
+    locale_id = getattr(instance, "purge_locale_id", getattr(instance, "locale_id", None))
+    urls = urls_for_language(locale_id)
     paths = getattr(instance, "purge_paths", lambda: [])()
     root = SiteAddress().base or site_root_url()
     if root:
