@@ -69,8 +69,8 @@ def test_the_dashboard_lists_webinars_that_miss_something(admin_client, hub_site
         ("Senza nulla", ["Link d’iscrizione", "Relatori"]),
         ("Senza link", ["Link d’iscrizione"]),
         ("Senza relatori", ["Relatori"]),
-        ("Già passato", ["Registrazione"]),
-        ("Passato da tempo", ["Registrazione"]),
+        ("Già passato", ["Registrazione video"]),
+        ("Passato da tempo", ["Registrazione video"]),
     ]
 
 
