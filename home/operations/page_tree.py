@@ -6,7 +6,8 @@ their revisions, workflow states, references, search entries and wagtail-localiz
 live in other apps' tables. Left there, they are pages with no type behind them: everything
 below them answers 500 and the site cannot be built again over them (slug in use).
 
-A `pre_migrate` receiver reads the plan before the first table is dropped. For each
+A `pre_migrate` receiver reads the plan before the first table is dropped (and does
+nothing for `migrate --fake`, which drops nothing). For each
 project app whose first migration the plan unapplies, it deletes the app's pages (with
 their subtrees, through Wagtail's own delete action, which logs each deletion) and then
 every other row of the app's models, with the project's current models on the complete
@@ -20,6 +21,8 @@ handlers nor the apps that come later in the plan; and on PostgreSQL, deleting r
 transaction that then drops their table fails ("pending trigger events").
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -27,6 +30,18 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, transaction
 
 PROJECT_APPS = ("home", "hub", "reopening")
+# `migrate --fake` records migrations without touching a table: it must not touch content
+# either. The signal does not say, so the project's `migrate` command tells (see below).
+_faking = ContextVar("migrate_faking", default=False)
+
+
+@contextmanager
+def faking(fake):
+    token = _faking.set(bool(fake))
+    try:
+        yield
+    finally:
+        _faking.reset(token)
 
 
 class Operator:
@@ -111,6 +126,10 @@ def remove_content_of(app_labels, using="default"):
 def before_migrate(sender, plan=None, using="default", verbosity=1, stdout=None, **kwargs):
     labels = apps_going_to_zero(plan)
     if not labels:
+        return
+    if _faking.get():
+        if verbosity and stdout is not None:
+            stdout.write(f"  Faked: the content of {', '.join(labels)} is left as it is.")
         return
     try:
         deleted = remove_content_of(labels, using=using)
