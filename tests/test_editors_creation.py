@@ -98,3 +98,43 @@ def test_a_publish_before_the_slug_was_filled_makes_it_from_the_title(create):
         "sanità-digitale-che-cosa-resta",
         "sanità-digitale-che-cosa-resta-2",
     ]
+
+
+def test_the_same_form_posted_again_after_the_publish_is_a_new_page(create, hub_site, client):
+    """The Back button, then Publish again: the creation was over, so this is Wagtail's create
+    view, never an edit of the page published since (by anyone)."""
+    token = str(uuid.uuid4())
+    assert create(token).status_code == 302
+    first = WebinarPage.objects.get()
+    first.title = "Cambiato da una collega"
+    first.save_revision().publish()
+    again = create(token, title="Secondo webinar", slug="secondo-webinar")
+    assert again.status_code == 302
+    assert sorted(WebinarPage.objects.values_list("title", flat=True)) == [
+        "Cambiato da una collega",
+        "Secondo webinar",
+    ]
+    # With the same address, it is refused as Wagtail refuses it.
+    assert create(token).status_code == 200
+    assert WebinarPage.objects.count() == 2
+
+
+def test_a_published_page_keeps_its_address_when_the_slug_is_emptied(create, client):
+    assert create(str(uuid.uuid4())).status_code == 302
+    page = WebinarPage.objects.get()
+    from .test_editors_forms import webinar_form
+
+    topic = page.topics.first()
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", webinar_form(topic, slug="", title="Un titolo nuovo")
+    )
+    assert response.status_code == 200
+    assert WebinarPage.objects.get().slug == "leadership-a-distanza"
+
+
+def test_a_made_slug_never_ends_in_a_hyphen(create):
+    title = "a" * 229 + " bbbb"
+    assert create(str(uuid.uuid4()), slug="", title=title).status_code == 302
+    assert create(str(uuid.uuid4()), slug="", title=title).status_code == 302
+    slugs = sorted(WebinarPage.objects.values_list("slug", flat=True))
+    assert slugs == ["a" * 229, "a" * 229 + "-2"]

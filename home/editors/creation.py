@@ -16,7 +16,10 @@ own `before_create_page` and `after_create_page` hooks:
   (an admin request is one transaction: `home/review/middleware.py`);
 - a later request with the same token (the Publish, or another autosave) waits for that
   record, then goes to Wagtail's edit view of the page, which saves or publishes the very
-  same form there, with its own permission checks.
+  same form there, with its own permission checks;
+- once the page has been published the creation is over: a late autosave saves nothing,
+  and the same form posted again (the Back button) is Wagtail's create view again, so it
+  never overwrites what was published since.
 
 The token belongs to the user who holds it; a page created by anyone else, elsewhere in the
 tree or of another type is never taken over. With the cache unavailable, Wagtail's create
@@ -67,20 +70,26 @@ def created_page(value, request, parent_page, page_class):
     return page if type(page) is page_class else None
 
 
+def published_once(page):
+    return page.live or page.first_published_at is not None
+
+
+def nothing_left_to_save():
+    """An autosave of the form after its Publish went through: nothing left to save."""
+    return JsonResponse(
+        {
+            "success": False,
+            "error_code": "invalid_revision",
+            "error_message": _("Saving will overwrite a newer version."),
+        },
+        status=400,
+    )
+
+
 def edit_instead(request, page):
     """Wagtail's edit view of `page`, answering the form that was posted to create it."""
     from wagtail.admin.views.pages.edit import EditView
 
-    if page.live and "application/json" in request.headers.get("accept", ""):
-        # An autosave of the form after its Publish went through: nothing left to save.
-        return JsonResponse(
-            {
-                "success": False,
-                "error_code": "invalid_revision",
-                "error_message": _("Saving will overwrite a newer version."),
-            },
-            status=400,
-        )
     response = EditView.as_view()(request, page_id=page.pk)
     if isinstance(response, JsonResponse) and response.status_code == 200:
         # An autosave: tell the browser, as the create view does, where the form lives now.
@@ -107,8 +116,14 @@ def create_once(request, parent_page, page_class):
             break
         value = cache.get(key)
         page = created_page(value, request, parent_page, page_class)
-        if page is not None:
+        if page is not None and not published_once(page):
             return edit_instead(request, page)
+        if page is not None and "application/json" in request.headers.get("accept", ""):
+            return nothing_left_to_save()
+        if page is not None:
+            # Published since: the creation is over. The same form posted again (the Back
+            # button) asks for a new page, as Wagtail's create view understands it.
+            return None
         if value != PENDING or time.monotonic() > deadline:
             # Another page, or a creation that never finished: create as usual.
             return None
