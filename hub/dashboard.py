@@ -13,8 +13,9 @@ PAST_LIMIT = 10
 
 def webinars_needing_attention(now=None):
     """Webinars starting in the next 14 days that still lack a registration link or a
-    speaker, soonest first; then webinars that took place and offer no recording, the
-    latest first (at most `PAST_LIMIT`). Cancelled and postponed webinars need nothing."""
+    speaker, soonest first; then live webinars that took place and offer no recording,
+    unless an editor said none will come ("not recorded"), the latest first (at most
+    `PAST_LIMIT`). Cancelled and postponed webinars need nothing."""
     from .models import WebinarPage
 
     now = now or timezone.now()
@@ -28,7 +29,11 @@ def webinars_needing_attention(now=None):
         .order_by("starts_at", "pk")
     )
     # A webinar still live has no recording yet: only those that have ended are asked for one.
-    started = webinars.filter(starts_at__lt=now, stream_url="").order_by("-starts_at", "-pk")
+    started = (
+        webinars.live()
+        .filter(starts_at__lt=now, stream_url="", not_recorded=False)
+        .order_by("-starts_at", "-pk")
+    )
     unrecorded = [webinar for webinar in started[: PAST_LIMIT + 1] if webinar.ends_at <= now]
     for webinar in unrecorded:
         webinar.needs_recording = True

@@ -545,6 +545,7 @@ def build_items(hub, topics, speakers):
                 delivery_language=language,
                 registration_url="" if past else f"{SCHOOL}/keeponlearning/iscrizione/{slug[0]}/",
                 stream_url=f"{SCHOOL}/keeponlearning/registrazioni/{slug[0]}/" if recorded else "",
+                not_recorded=past and not recorded,
                 participant_count=participants,
                 audiences=audiences("students", "companies", "alumni"),
                 contributors=contributors(speakers, *people),

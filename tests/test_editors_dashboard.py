@@ -64,6 +64,9 @@ def test_the_dashboard_lists_webinars_that_miss_something(admin_client, hub_site
     webinar(hub_site, "Registrato", -2, stream_url="https://www.som.polimi.it/r/")
     webinar(hub_site, "Annullato passato", -3, status_override=WebinarPage.CANCELLED)
     webinar(hub_site, "In diretta ora", -0.003)
+    webinar(hub_site, "Non registrato", -4, not_recorded=True)
+    draft = webinar(hub_site, "Bozza passata", -5)
+    draft.unpublish()
 
     assert panel_rows(admin_client) == [
         ("Senza nulla", ["Link d’iscrizione", "Relatori"]),

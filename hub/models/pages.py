@@ -329,6 +329,14 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
     participant_count = models.PositiveIntegerField(
         _("participants"), null=True, blank=True, help_text=_("Fill in after the event.")
     )
+    not_recorded = models.BooleanField(
+        _("not recorded"),
+        default=False,
+        help_text=_(
+            "Tick when no recording will be published: the page says so, and the dashboard "
+            "stops asking for one."
+        ),
+    )
     status_override = models.CharField(
         _("status"),
         max_length=20,
@@ -360,6 +368,7 @@ class WebinarPage(RoutablePageMixin, HubItemPage):
             [
                 FieldPanel("registration_url"),
                 FieldPanel("stream_url"),
+                FieldPanel("not_recorded"),
                 FieldPanel("participant_count"),
             ],
             heading=_("Taking part"),
