@@ -341,9 +341,10 @@ class AlertBanner(TranslatableMixin, models.Model):
     Visitors see active banners in their language, most severe first, and can dismiss
     one; a changed banner shows again. A warning or an urgent banner that has no version in
     a language yet shows on that language's pages in its own language, marked as not yet
-    translated: safety reaches everyone. Information waits for its translation. Pages carry their banners (see `views.page_banners`)
-    and are cached no longer than until the next banner starts or ends; the same banners
-    are also offered as `/alerts/<language>.json`.
+    translated: safety reaches everyone. Information waits for its translation. Pages
+    carry their banners (see `views.page_banners`) and are cached no longer than until the
+    next banner starts or ends; the same banners are also offered as
+    `/alerts/<language>.json`.
     """
 
     class Severity(models.TextChoices):
