@@ -505,8 +505,8 @@ def build_items(hub, topics, speakers):
         people,
     ) in enumerate(webinar_specs):
         past = participants is not None
-        # One webinar of the spring was not recorded: its page says so, and the editors'
-        # dashboard asks for a recording.
+        # One webinar of the spring was not recorded: its page says so, and it is marked
+        # "not recorded", so the editors' dashboard does not ask for its recording.
         recorded = past and slug[0] not in UNRECORDED
         if not past:
             practical = (
